@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { PaymentInputError } from '../../core/errors';
+import { customIdempotencyKey, deriveIdempotencyKey } from '../../core/idempotency';
+
+const base = {
+	workflowId: 'wf_1',
+	nodeId: 'node-uuid-1',
+	operation: 'payment.create',
+	itemIndex: 0,
+	executionId: '901',
+};
+
+describe('deriveIdempotencyKey (Automatic)', () => {
+	// Frozen answers: changing the derivation would make retries after an upgrade pay twice.
+	it('gives the frozen known answers', () => {
+		assert.equal(
+			deriveIdempotencyKey({ ...base, triggerEventId: 'evt_123' }),
+			'paywire-28a9b10c2a794e574b45461a5c4751e9185c395609479604fe841c709cc7d559',
+		);
+		assert.equal(
+			deriveIdempotencyKey(base),
+			'paywire-9e62fbbe2fd218732f27eb0efe9a11c02ea49800131eac002c196fb398e4814f',
+		);
+	});
+
+	it('is stable for a re-delivered event, whatever execution runs it', () => {
+		const first = deriveIdempotencyKey({ ...base, triggerEventId: 'evt_1', executionId: '10' });
+		const redelivered = deriveIdempotencyKey({
+			...base,
+			triggerEventId: 'evt_1',
+			executionId: '11',
+		});
+		assert.equal(first, redelivered);
+	});
+
+	it('uses the execution id when the item carries no event id', () => {
+		assert.equal(
+			deriveIdempotencyKey(base),
+			deriveIdempotencyKey({ ...base, triggerEventId: null }),
+		);
+		assert.equal(
+			deriveIdempotencyKey(base),
+			deriveIdempotencyKey({ ...base, triggerEventId: ' ' }),
+		);
+		assert.notEqual(
+			deriveIdempotencyKey(base),
+			deriveIdempotencyKey({ ...base, executionId: '902' }),
+		);
+	});
+
+	it('differs when any part differs, and an event id never collides with an equal execution id', () => {
+		const keys = new Set([
+			deriveIdempotencyKey(base),
+			deriveIdempotencyKey({ ...base, workflowId: 'wf_2' }),
+			deriveIdempotencyKey({ ...base, nodeId: 'node-uuid-2' }),
+			deriveIdempotencyKey({ ...base, operation: 'refund.create' }),
+			deriveIdempotencyKey({ ...base, itemIndex: 1 }),
+			deriveIdempotencyKey({ ...base, executionId: null, triggerEventId: '901' }),
+		]);
+		assert.equal(keys.size, 6);
+	});
+
+	it('cannot be fooled by separators inside the parts', () => {
+		assert.notEqual(
+			deriveIdempotencyKey({ ...base, workflowId: 'a', nodeId: 'b:c' }),
+			deriveIdempotencyKey({ ...base, workflowId: 'a:b', nodeId: 'c' }),
+		);
+	});
+
+	it('is a prefixed sha256 well under the 255-character limit', () => {
+		assert.match(deriveIdempotencyKey(base), /^paywire-[0-9a-f]{64}$/);
+	});
+
+	it('refuses to derive a key with neither event id nor execution id', () => {
+		assert.throws(
+			() => deriveIdempotencyKey({ ...base, executionId: undefined }),
+			(error: unknown) => error instanceof PaymentInputError && error.field === 'Idempotency Key',
+		);
+	});
+});
+
+describe('customIdempotencyKey (Custom)', () => {
+	it('gives the frozen known answer', () => {
+		assert.equal(
+			customIdempotencyKey('refund.create', 'order-42'),
+			'paywire-8428d3ae396b8bbd0805c1203274435e63bccf2b703a3113c16a07346f32120b',
+		);
+	});
+
+	it('does not collide when two operations use the same order id', () => {
+		assert.notEqual(
+			customIdempotencyKey('payment.create', 'order-42'),
+			customIdempotencyKey('refund.create', 'order-42'),
+		);
+	});
+
+	it('is the same for the same operation and value (surrounding spaces ignored)', () => {
+		assert.equal(
+			customIdempotencyKey('payment.create', 'order-42'),
+			customIdempotencyKey('payment.create', ' order-42\n'),
+		);
+	});
+
+	it('never collides with an Automatic key', () => {
+		assert.notEqual(customIdempotencyKey('payment.create', '901'), deriveIdempotencyKey(base));
+	});
+
+	it('refuses an empty value and one over 255 characters, and accepts 255', () => {
+		const field = (error: unknown) =>
+			error instanceof PaymentInputError && error.field === 'Idempotency Key';
+		assert.throws(() => customIdempotencyKey('payment.create', ''), field);
+		assert.throws(() => customIdempotencyKey('payment.create', '   '), field);
+		assert.throws(() => customIdempotencyKey('payment.create', 'x'.repeat(256)), /256 characters/);
+		assert.match(customIdempotencyKey('payment.create', 'x'.repeat(255)), /^paywire-[0-9a-f]{64}$/);
+	});
+});
