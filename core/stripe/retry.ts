@@ -68,7 +68,9 @@ export function decideRetry(input: {
 	return { retry: true, delayMs, reason: why.reason };
 }
 
-function retryReason(outcome: AttemptOutcome): { retry: boolean; reason: string } {
+function retryReason(
+	outcome: AttemptOutcome,
+): { retry: true; reason: string } | { retry: false; reason: string } {
 	if (outcome.kind === 'connection') {
 		const code = outcome.code ?? 'no response';
 		return PERMANENT_CONNECTION_CODES.has(code)
