@@ -6,7 +6,8 @@
 
 export const REDACTED = '[REDACTED]';
 
-const STRIPE_KEY = /(?<![A-Za-z0-9])(sk|rk)_(test|live)_[A-Za-z0-9]+/g;
+/** Also Stripe's masked echo of a key in its errors (`sk_test_****1234`): none of it stays. */
+const STRIPE_KEY = /(?<![A-Za-z0-9])(sk|rk)_(test|live)_[A-Za-z0-9*]*[A-Za-z0-9]/g;
 /** Secret or restricted keys without a mode segment (older or organisation formats). */
 const STRIPE_KEY_WITHOUT_MODE = /(?<![A-Za-z0-9])(sk|rk)_(?!test_|live_)[A-Za-z0-9]{20,}/g;
 const WEBHOOK_SECRET = /whsec_[A-Za-z0-9+/=_-]+/g;
