@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+let cachedDir: string | undefined;
+
+/**
+ * The directory of the pinned n8n install (scripts/n8n-install.sh installs it on first use and
+ * prints the directory on its last stdout line; its progress goes to stderr, which we pass on).
+ */
+export function n8nInstallDir(): string {
+	if (cachedDir) return cachedDir;
+	const fromEnv = process.env.PAYWIRE_N8N_DIR;
+	if (fromEnv && existsSync(join(fromEnv, '.paywire-ready'))) return (cachedDir = fromEnv);
+	const stdout = execFileSync('bash', [join(REPO_ROOT, 'scripts', 'n8n-install.sh')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+		timeout: 30 * 60_000,
+	});
+	const lines = stdout.trim().split('\n');
+	cachedDir = lines[lines.length - 1].trim();
+	return cachedDir;
+}
+
+export function n8nBin(): string {
+	return join(n8nInstallDir(), 'node_modules', 'n8n', 'bin', 'n8n');
+}
+
+/** Loads a module from n8n's own dependency tree (e.g. `flatted`, `sqlite3`), never from ours. */
+export function requireFromN8n<T>(id: string): T {
+	const require = createRequire(join(n8nInstallDir(), 'node_modules', 'n8n', 'package.json'));
+	return require(id) as T;
+}

@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { n8nBin } from './n8nCache';
+import { freePort } from './ports';
+import { delay, pollUntil } from './wait';
+
+export interface N8nProcessOptions {
+	userFolder: string;
+	/** Fixed port (npm start); a free one is chosen when omitted. */
+	port?: number;
+	extraEnv?: Record<string, string>;
+	readyTimeoutMs?: number;
+}
+
+/** Environment for every n8n process and CLI command the harness runs. */
+export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_ENABLED: 'true',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		DB_SQLITE_POOL_SIZE: '2',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		...extra,
+	};
+}
+
+/** Process groups started here; killed if this process exits without stopping them. */
+const runningGroups = new Set<number>();
+process.on('exit', () => {
+	for (const pid of runningGroups) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
+});
+
+/** One `n8n start` in its own process group, logging to <userFolder>/n8n.log. */
+export class N8nProcess {
+	port = 0;
+	readonly logFile: string;
+	private child: ChildProcess | undefined;
+	private exited = true;
+
+	constructor(private readonly options: N8nProcessOptions) {
+		this.logFile = join(options.userFolder, 'n8n.log');
+	}
+
+	get baseUrl(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
+
+	async start(): Promise<void> {
+		if (!this.exited) throw new Error('n8n is already running');
+		mkdirSync(this.options.userFolder, { recursive: true });
+		// A restart keeps the port, so webhook URLs registered with the emulator stay valid.
+		if (!this.port) this.port = this.options.port ?? (await freePort());
+		const brokerPort = await freePort();
+		appendFileSync(this.logFile, `\n---- paywire: n8n start on port ${this.port} at ${new Date().toISOString()}\n`);
+		// Output goes straight to the file: n8n must not depend on a pipe to this process.
+		const logFd = openSync(this.logFile, 'a');
+		const env = n8nEnv(this.options.userFolder, {
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			...this.options.extraEnv,
+		});
+		const child = spawn(process.execPath, [n8nBin(), 'start'], {
+			env,
+			detached: true,
+			stdio: ['ignore', logFd, logFd],
+		});
+		closeSync(logFd);
+		this.child = child;
+		this.exited = false;
+		if (child.pid) runningGroups.add(child.pid);
+		child.on('exit', () => {
+			this.exited = true;
+			if (child.pid) runningGroups.delete(child.pid);
+		});
+		await this.waitReady(this.options.readyTimeoutMs ?? 180_000);
+	}
+
+	private async waitReady(timeoutMs: number): Promise<void> {
+		await pollUntil(
+			async () => {
+				if (this.exited) throw new Error(`n8n exited during start-up; see ${this.logFile}`);
+				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
+				return response.status === 200 ? true : undefined;
+			},
+			{ timeoutMs, intervalMs: 300, description: `n8n readiness on ${this.baseUrl}` },
+		).catch((error: Error) => {
+			if (this.exited) throw new Error(`n8n exited during start-up; see ${this.logFile}`);
+			throw error;
+		});
+	}
+
+	/** SIGTERM to the whole process group (n8n and its task runner), SIGKILL after 20 s. */
+	async stop(): Promise<void> {
+		const child = this.child;
+		if (!child?.pid || this.exited) return;
+		this.signalGroup(child.pid, 'SIGTERM');
+		for (let i = 0; i < 80 && !this.exited; i++) await delay(250);
+		if (!this.exited) this.signalGroup(child.pid, 'SIGKILL');
+		for (let i = 0; i < 40 && !this.exited; i++) await delay(250);
+		// The runner shares the group: make sure nothing of it outlives n8n.
+		this.signalGroup(child.pid, 'SIGKILL');
+	}
+
+	async restart(): Promise<void> {
+		await this.stop();
+		await this.start();
+	}
+
+	readLog(): string {
+		return readFileSync(this.logFile, 'utf8');
+	}
+
+	private signalGroup(pid: number, signal: NodeJS.Signals): void {
+		try {
+			process.kill(-pid, signal);
+		} catch {
+			// the group is already gone
+		}
+	}
+}
