@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { PaymentInputError } from '../../core/errors';
+import {
+	MAX_MINOR_UNITS,
+	currencyExponent,
+	fromMinorUnits,
+	toMinorUnits,
+} from '../../core/payments/amounts';
+
+function refusal(run: () => unknown): PaymentInputError {
+	try {
+		run();
+	} catch (error) {
+		assert.ok(error instanceof PaymentInputError, String(error));
+		return error;
+	}
+	assert.fail('expected a PaymentInputError');
+}
+
+describe('currencyExponent', () => {
+	const table: Array<[string, number]> = [
+		['usd', 2],
+		['EUR', 2],
+		['jpy', 0],
+		['KRW', 0],
+		['xpf', 0],
+		['ugx', 0],
+		['bhd', 3],
+		['KWD', 3],
+		['tnd', 3],
+		['isk', 2],
+	];
+	for (const [currency, exponent] of table) {
+		it(`${currency} → ${exponent}`, () => assert.equal(currencyExponent(currency), exponent));
+	}
+	it('refuses what is not a currency code', () => {
+		assert.equal(refusal(() => currencyExponent('dollars')).field, 'currency');
+		assert.equal(refusal(() => currencyExponent('')).field, 'currency');
+		assert.equal(refusal(() => currencyExponent('us1')).field, 'currency');
+	});
+});
+
+describe('toMinorUnits converts exactly', () => {
+	const table: Array<[string | number, string, number]> = [
+		['19.99', 'usd', 1999],
+		[19.99, 'usd', 1999],
+		['0.29', 'usd', 29], // 0.29 * 100 = 28.999999999999996 in floating point
+		[0.29, 'usd', 29],
+		['4.35', 'USD', 435], // 4.35 * 100 = 434.99999999999994
+		['1.10', 'eur', 110],
+		['19.990', 'usd', 1999], // trailing zeros are not rounding
+		[' 7 ', 'usd', 700],
+		['007.5', 'usd', 750],
+		['.5', 'usd', 50],
+		['5.', 'usd', 500],
+		['0', 'usd', 0],
+		[0, 'usd', 0],
+		['999999.99', 'usd', MAX_MINOR_UNITS],
+		['500', 'jpy', 500],
+		[500, 'JPY', 500],
+		['500.00', 'jpy', 500],
+		['1.23', 'bhd', 1230],
+		['1.230', 'bhd', 1230],
+		[1.23, 'bhd', 1230],
+		['0.01', 'kwd', 10],
+		['5', 'isk', 500],
+		[1e-2, 'usd', 1],
+	];
+	for (const [amount, currency, minor] of table.filter(
+		([, , expected]) => !Number.isNaN(expected),
+	)) {
+		it(`${JSON.stringify(amount)} ${currency} → ${minor}`, () =>
+			assert.equal(toMinorUnits(amount, currency), minor));
+	}
+});
+
+describe('toMinorUnits refuses, naming the field and the fix', () => {
+	const table: Array<[string | number, string, RegExp]> = [
+		[0.1 + 0.2, 'usd', /has 17 decimals, but USD amounts have 2 decimals.*never rounds money/],
+		[1.005, 'usd', /"1\.005" has 3 decimals.*for example 1\.00\b/],
+		['19.999', 'usd', /has 3 decimals, but USD amounts have 2/],
+		['1.5', 'jpy', /has 1 decimal.*JPY amounts have no decimals.*for example 1\b/],
+		['1.234', 'bhd', /non-zero third decimal.*such as 1\.230/],
+		['1.2345', 'bhd', /has 4 decimals.*for example 1\.230/],
+		['5.50', 'isk', /ISK amounts have no decimals/],
+		['-5', 'usd', /negative.*use a refund/],
+		[-0.5, 'usd', /negative/],
+		['1,000.50', 'usd', /Remove the thousands separators: write 1000\.50/],
+		['1 000', 'usd', /Remove the thousands separators: write 1000\./],
+		['10,50', 'eur', /Use a dot as the decimal separator: write 10\.50/],
+		['$19.99', 'usd', /no currency symbol/],
+		['19.99 USD', 'usd', /no currency symbol/],
+		['1.2.3', 'usd', /not a decimal amount/],
+		['', 'usd', /not a decimal amount.*such as 19\.99/],
+		['.', 'usd', /not a decimal amount/],
+		[Number.NaN, 'usd', /NaN is not an amount/],
+		[Number.POSITIVE_INFINITY, 'usd', /Infinity is not an amount/],
+		['1000000', 'usd', /above Stripe's limit of 999999\.99 USD/],
+		['100000000', 'jpy', /above Stripe's limit of 99999999 JPY/],
+		[1e21, 'usd', /above Stripe's limit/],
+		[1e-7, 'usd', /has 7 decimals/],
+		['99999999999999999999', 'usd', /above Stripe's limit/],
+	];
+	for (const [amount, currency, message] of table) {
+		it(`${JSON.stringify(amount)} ${currency}`, () => {
+			const error = refusal(() => toMinorUnits(amount, currency, 'line_items[0].price'));
+			assert.equal(error.field, 'line_items[0].price');
+			assert.match(error.message, /^line_items\[0\]\.price: /);
+			assert.match(error.message, message);
+		});
+	}
+
+	it('uses "amount" as the default field', () => {
+		assert.equal(refusal(() => toMinorUnits('abc', 'usd')).field, 'amount');
+	});
+
+	it('refuses a value that is not a string or number', () => {
+		assert.equal(refusal(() => toMinorUnits(null as unknown as string, 'usd')).field, 'amount');
+	});
+});
+
+describe('fromMinorUnits', () => {
+	const table: Array<[number, string, string]> = [
+		[1999, 'usd', '19.99'],
+		[5, 'usd', '0.05'],
+		[0, 'usd', '0.00'],
+		[-1250, 'eur', '-12.50'],
+		[500, 'jpy', '500'],
+		[1230, 'bhd', '1.230'],
+		[10, 'kwd', '0.010'],
+		[MAX_MINOR_UNITS, 'usd', '999999.99'],
+	];
+	for (const [minor, currency, text] of table) {
+		it(`${minor} ${currency} → ${text}`, () => assert.equal(fromMinorUnits(minor, currency), text));
+	}
+
+	it('round-trips with toMinorUnits', () => {
+		for (const [minor, currency] of table.filter(([value]) => value >= 0)) {
+			assert.equal(toMinorUnits(fromMinorUnits(minor, currency), currency), minor);
+		}
+	});
+
+	it('refuses fractions of a minor unit', () => {
+		assert.match(refusal(() => fromMinorUnits(19.5, 'usd')).message, /not a whole number/);
+	});
+});
