@@ -32,7 +32,10 @@ run_suite() {
 
 step "install"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	npm ci --no-audit --no-fund || fail "npm ci failed"
+	# Not `npm ci`: the registry reachable here lacks other platforms' optional binaries (e.g.
+	# @unrs/resolver-binding-darwin-arm64), so no lock file can list them and `npm ci` refuses every lock.
+	# `npm install` installs the locked versions and tolerates that.
+	npm install --no-audit --no-fund || fail "npm install failed"
 fi
 
 step "lint"
@@ -51,7 +54,7 @@ run_suite unit-and-engine node --import tsx --test --test-reporter=spec \
 	"test/unit/**/*.test.ts" "test/nodes/**/*.test.ts" "test/emulator/**/*.test.ts"
 
 if [ -f zapier/package.json ]; then
-	run_suite zapier bash -c 'cd zapier && { [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund; } && npm run build && npm test'
+	run_suite zapier bash -c 'cd zapier && npm install --no-audit --no-fund && npm run build && npm test'
 fi
 
 if [ "${PAYWIRE_SKIP_E2E:-0}" != "1" ] && [ -f scripts/e2e.sh ]; then
