@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { n8nBin } from './n8nCache';
@@ -35,6 +35,19 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 
 /** Process groups started here; killed if this process exits without stopping them. */
 const runningGroups = new Set<number>();
+
+/** scripts/e2e.sh kills the groups listed here if a test process dies without stopping them. */
+function recordGroup(pid: number, running: boolean): void {
+	const dir = process.env.PAYWIRE_E2E_RUN_DIR;
+	if (!dir) return;
+	const file = join(dir, 'pids', String(pid));
+	if (running) {
+		mkdirSync(join(dir, 'pids'), { recursive: true });
+		writeFileSync(file, '');
+	} else {
+		rmSync(file, { force: true });
+	}
+}
 process.on('exit', () => {
 	for (const pid of runningGroups) {
 		try {
@@ -87,10 +100,17 @@ export class N8nProcess {
 		closeSync(logFd);
 		this.child = child;
 		this.exited = false;
-		if (child.pid) runningGroups.add(child.pid);
+		const pid = child.pid;
+		if (pid) {
+			runningGroups.add(pid);
+			recordGroup(pid, true);
+		}
 		child.on('exit', () => {
 			this.exited = true;
-			if (child.pid) runningGroups.delete(child.pid);
+			if (pid) {
+				runningGroups.delete(pid);
+				recordGroup(pid, false);
+			}
 		});
 		await this.waitReady(this.options.readyTimeoutMs ?? 180_000);
 	}
