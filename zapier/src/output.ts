@@ -1,0 +1,24 @@
+import { normalizeStripeObject } from '../../core/stripe/normalize';
+
+/**
+ * The same shape the n8n action node gives: the raw Stripe object at the top level (so `id` and
+ * `url` read as in Stripe's docs), `payment` with core's gateway-neutral view on money objects,
+ * and `idempotencyKey` on anything that was created.
+ */
+export function moneyOutput(
+	stripeObject: Record<string, unknown>,
+	idempotencyKey?: string,
+): Record<string, unknown> {
+	return {
+		...stripeObject,
+		payment: normalizeStripeObject(stripeObject),
+		...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+	};
+}
+
+export function stripeOutput(
+	stripeObject: Record<string, unknown>,
+	idempotencyKey?: string,
+): Record<string, unknown> {
+	return idempotencyKey !== undefined ? { ...stripeObject, idempotencyKey } : { ...stripeObject };
+}

@@ -1,0 +1,60 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+
+import { withZapierErrors } from './errors';
+import { stepIdempotencyKey } from './idempotency';
+import { assertNoCardNumbersInInputs } from './inputGuard';
+import { optionalText } from './inputs';
+import { stripeCall } from './transport';
+
+interface FieldLabel {
+	key: string;
+	label?: string;
+}
+
+export interface CreateStep {
+	/** The action's key: it scopes the idempotency key. */
+	key: string;
+	fields: ReadonlyArray<FieldLabel>;
+	path: string;
+	params: (inputData: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export interface CreatedObject {
+	body: Record<string, unknown>;
+	idempotencyKey: string;
+}
+
+/**
+ * The one way a create talks to Stripe: card-number guard over every input, then the params (which
+ * validate and convert amounts), then a POST with the step's idempotency key through core.
+ */
+export async function postCreate(z: ZObject, bundle: Bundle, step: CreateStep): Promise<CreatedObject> {
+	const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
+	assertNoCardNumbersInInputs(inputData, step.fields);
+	const params = step.params(inputData);
+	const idempotencyKey = stepIdempotencyKey(
+		bundle,
+		step.key,
+		inputData,
+		optionalText(inputData.reference),
+	);
+	const result = await stripeCall(z, bundle, {
+		method: 'POST',
+		path: step.path,
+		params,
+		idempotencyKey,
+	});
+	return { body: result.body, idempotencyKey };
+}
+
+/** Guarded read: the same card-number guard, for searches and lists. */
+export async function getFromStripe(
+	z: ZObject,
+	bundle: Bundle,
+	fields: ReadonlyArray<FieldLabel>,
+	path: string,
+	params?: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+	assertNoCardNumbersInInputs((bundle.inputData ?? {}) as Record<string, unknown>, fields);
+	return (await stripeCall(z, bundle, { method: 'GET', path, params })).body;
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach } from 'node:test';
+
+import nock from 'nock';
+import { createAppTester } from 'zapier-platform-core';
+
+import App from '../src/index';
+import { STRIPE_API_VERSION } from '../../core/stripe/apiVersion';
+
+export const STRIPE = 'https://api.stripe.com';
+export const API_KEY = 'sk_test_123';
+export const authData = { apiKey: API_KEY, mode: 'test' };
+export const appTester = createAppTester(App);
+export { App, STRIPE_API_VERSION };
+
+/** Every test starts with no network and must use up every interceptor it declares. */
+export function useNock(): void {
+	beforeEach(() => {
+		nock.disableNetConnect();
+	});
+	afterEach(() => {
+		const pending = nock.pendingMocks();
+		nock.cleanAll();
+		nock.enableNetConnect();
+		assert.deepEqual(pending, [], 'every expected Stripe request was made');
+	});
+}
+
+/** Headers every request to Stripe carries: the key, the pinned version. */
+export const stripeHeaders = {
+	reqheaders: {
+		authorization: `Bearer ${API_KEY}`,
+		'stripe-version': STRIPE_API_VERSION,
+	},
+};
+
+/** The parsed form body of a request, for exact assertions on what was sent. */
+export function formOf(body: string): Record<string, string> {
+	return Object.fromEntries(new URLSearchParams(body));
+}
+
+/** Zapier wraps an app error's message, code and status as JSON in the message. */
+export function zapierErrorOf(error: unknown): { message: string; code?: string; status?: number } {
+	const text = error instanceof Error ? error.message : String(error);
+	try {
+		return JSON.parse(text) as { message: string; code?: string; status?: number };
+	} catch {
+		return { message: text };
+	}
+}
