@@ -1,3 +1,5 @@
+import { STRIPE_API_BASE } from '../../core/stripe/apiVersion';
+
 /** Names the examples, `npm start` and the e2e suite agree on. */
 export const PACKAGE_NAME = 'n8n-nodes-paywire';
 export const ACTION_NODE_TYPE = `${PACKAGE_NAME}.stripePayments`;
@@ -9,7 +11,7 @@ export const CREDENTIAL_TYPE = 'paywireStripeApi';
 export const EXAMPLE_CREDENTIAL = { id: 'PaywireStripe001', name: 'Paywire Stripe (test mode)' };
 
 export interface PaywireCredentialData {
-	apiKey: string;
+	secretKey: string;
 	mode: 'test' | 'live';
 	apiVersion?: string;
 	stripeAccount?: string;
@@ -18,7 +20,7 @@ export interface PaywireCredentialData {
 
 /** Credential data for the local emulator (a placeholder test key: the emulator accepts any). */
 export function emulatorCredentialData(emulatorUrl: string): PaywireCredentialData {
-	return { apiKey: 'sk_test_123', mode: 'test', apiVersion: '', stripeAccount: '', baseUrl: emulatorUrl };
+	return { secretKey: 'sk_test_123', mode: 'test', apiVersion: '', stripeAccount: '', baseUrl: emulatorUrl };
 }
 
 /** Credential data for Stripe's test mode; refuses anything but a test-mode key. */
@@ -28,5 +30,11 @@ export function stripeTestCredentialData(secretKey: string): PaywireCredentialDa
 			'STRIPE_SECRET_KEY must be a Stripe test-mode key (sk_test_… or rk_test_…); npm start refuses live keys.',
 		);
 	}
-	return { apiKey: secretKey, mode: 'test', apiVersion: '', stripeAccount: '', baseUrl: '' };
+	return {
+		secretKey,
+		mode: 'test',
+		apiVersion: '',
+		stripeAccount: '',
+		baseUrl: STRIPE_API_BASE,
+	};
 }

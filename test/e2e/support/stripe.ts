@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+
+/** Direct calls to the emulator's Stripe API, as a test's "other side" (the shop, the bank). */
+export async function stripe<T = Record<string, unknown>>(
+	emulatorUrl: string,
+	method: 'GET' | 'POST' | 'DELETE',
+	path: string,
+	params: Record<string, string | number | boolean> = {},
+): Promise<T> {
+	const form = new URLSearchParams();
+	for (const [key, value] of Object.entries(params)) form.append(key, String(value));
+	const query = method === 'POST' ? '' : `?${form.toString()}`;
+	const response = await fetch(`${emulatorUrl}${path}${query}`, {
+		method,
+		headers: {
+			authorization: 'Bearer sk_test_123',
+			...(method === 'POST'
+				? {
+						'content-type': 'application/x-www-form-urlencoded',
+						'idempotency-key': `e2e-${randomUUID()}`,
+					}
+				: {}),
+		},
+		body: method === 'POST' ? form.toString() : undefined,
+	});
+	const body = (await response.json()) as T;
+	if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
+	return body;
+}
+
+/** A succeeded card payment (emits payment_intent.succeeded to the emulator's endpoints). */
+export async function paidPaymentIntent(emulatorUrl: string, amount = 2000) {
+	return await stripe<{ id: string; status: string; amount: number }>(
+		emulatorUrl,
+		'POST',
+		'/v1/payment_intents',
+		{
+			amount,
+			currency: 'usd',
+			payment_method: 'pm_card_visa',
+			confirm: true,
+			'automatic_payment_methods[enabled]': true,
+			'automatic_payment_methods[allow_redirects]': 'never',
+		},
+	);
+}
+
+export async function createCustomer(emulatorUrl: string, email: string) {
+	return await stripe<{ id: string }>(emulatorUrl, 'POST', '/v1/customers', { email });
+}
