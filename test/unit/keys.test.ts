@@ -17,6 +17,9 @@ describe('stripeKeyMode', () => {
 		['sk_test_', null],
 		['SK_TEST_123', null],
 		['sk_123', null],
+		['sk_test_12 34', null],
+		['sk_test_1234\u200b', null],
+		['rk_live_abc-def', null],
 		['', null],
 	];
 	for (const [key, mode] of table) {
@@ -44,6 +47,16 @@ describe('assertKeyMatchesMode', () => {
 
 	it('refuses a test key in a live credential', () => {
 		assert.throws(() => assertKeyMatchesMode('rk_test_abc', 'live'), /Set Mode to Test/);
+	});
+
+	it('calls a key with stray characters malformed, without echoing it', () => {
+		assert.throws(
+			() => assertKeyMatchesMode('sk_test_51Abc Def', 'test'),
+			(error: unknown) =>
+				error instanceof PaymentInputError &&
+				/malformed/.test(error.message) &&
+				!error.message.includes('51Abc'),
+		);
 	});
 
 	it('explains a publishable key and an unknown value without echoing them', () => {
