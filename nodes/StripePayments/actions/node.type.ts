@@ -1,0 +1,22 @@
+import type { AllEntities } from 'n8n-workflow';
+
+/**
+ * Resource → operation names, as the `resource` and `operation` parameter values. The router
+ * dispatches on the modules themselves; this map types the pair for code that needs it.
+ */
+type StripePaymentsMap = {
+	checkoutSession: 'create' | 'get' | 'list' | 'expire';
+	paymentLink: 'create' | 'get' | 'deactivate';
+	payment: 'charge' | 'createForOnSession' | 'capture' | 'cancel' | 'get' | 'list' | 'search';
+	refund: 'create' | 'get' | 'list' | 'cancel' | 'updateMetadata';
+	customer: string;
+	paymentMethod: string;
+	invoice: string;
+	billingPortal: string;
+	subscription: string;
+	event: string;
+	customApiCall: string;
+};
+
+export type StripePaymentsType = AllEntities<StripePaymentsMap>;
+export type StripePaymentsResource = keyof StripePaymentsMap;

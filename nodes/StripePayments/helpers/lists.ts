@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { stripeApiRequestAllItems } from '../../shared/stripeTransport';
+
+/** "Return All" and "Limit", the way every n8n list operation shows them. */
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** Every object, or up to Limit, of a Stripe list or search endpoint, paging as needed. */
+export async function listWithLimit(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	params: IDataObject,
+): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	return await stripeApiRequestAllItems.call(this, path, params, { limit, itemIndex });
+}
+
+/** An id from a parameter, made safe to put in a path. */
+export function pathId(id: string): string {
+	return encodeURIComponent(id.trim());
+}

@@ -1,0 +1,129 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { assertNoCardNumbers } from '../../../core/security/cardGuard';
+import { paymentErrorItem, toNodeError } from '../../shared/nodeErrors';
+import {
+	pacedRequestsPerSecond,
+	RequestRateLimiter,
+	useRateLimiter,
+} from '../../shared/requestRateLimit';
+import { stripeCredentialMode } from '../../shared/stripeTransport';
+
+export type ItemOperation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<IDataObject | IDataObject[]>;
+
+export const DEFAULT_CONCURRENCY = 5;
+const MAX_CONCURRENCY = 50;
+
+export const batchingOption: INodeProperties = {
+	displayName: 'Batching',
+	name: 'batching',
+	type: 'collection',
+	placeholder: 'Add Batching Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			default: DEFAULT_CONCURRENCY,
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+			description: 'How many items are sent to Stripe at the same time. Output order is kept.',
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description:
+				'Pace of requests to Stripe. 0 follows the key: just under 25/s for test keys and 100/s for live keys (Stripe’s default limits).',
+		},
+	],
+};
+
+interface BatchingSetting {
+	concurrency?: number;
+	requestsPerSecond?: number;
+}
+
+/**
+ * The one place items are processed: card-number guard over every item's parameters before any
+ * request, bounded concurrency, the key-mode rate limit, continueOnFail, pairedItem, itemIndex,
+ * input order kept. With several items in flight, an item after a failed one may already have run
+ * when the node stops; idempotency keys make re-running it safe.
+ */
+export async function runPerItem(
+	this: IExecuteFunctions,
+	operation: ItemOperation,
+): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const continueOnFail = this.continueOnFail();
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const failedItem = (itemIndex: number, error: unknown): INodeExecutionData[] => {
+		const nodeError = toNodeError(node, error, itemIndex);
+		if (!continueOnFail) throw nodeError;
+		return [{ json: { error: paymentErrorItem(nodeError) }, pairedItem: { item: itemIndex } }];
+	};
+
+	const pending: number[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			guardItemParameters(this, itemIndex);
+			pending.push(itemIndex);
+		} catch (error) {
+			results[itemIndex] = failedItem(itemIndex, error);
+		}
+	}
+	if (pending.length === 0) return results.flat();
+
+	const batching = this.getNodeParameter('batching', 0, {}) as BatchingSetting;
+	const mode = await stripeCredentialMode(this);
+	useRateLimiter(
+		this,
+		new RequestRateLimiter(pacedRequestsPerSecond(mode, batching.requestsPerSecond)),
+	);
+	const concurrency = Math.max(
+		1,
+		Math.min(MAX_CONCURRENCY, Math.floor(batching.concurrency ?? DEFAULT_CONCURRENCY)),
+	);
+
+	let next = 0;
+	let stopError: unknown;
+	const worker = async (): Promise<void> => {
+		while (stopError === undefined && next < pending.length) {
+			const itemIndex = pending[next++];
+			try {
+				const output = await operation.call(this, itemIndex);
+				results[itemIndex] = (Array.isArray(output) ? output : [output]).map((json) => ({
+					json,
+					pairedItem: { item: itemIndex },
+				}));
+			} catch (error) {
+				try {
+					results[itemIndex] = failedItem(itemIndex, error);
+				} catch (nodeError) {
+					stopError ??= nodeError;
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+	if (stopError !== undefined) throw stopError;
+	return results.flat();
+}
+
+/** Refuses a card number in any parameter, as evaluated for this item, before anything is sent. */
+function guardItemParameters(context: IExecuteFunctions, itemIndex: number): void {
+	for (const name of Object.keys(context.getNode().parameters)) {
+		assertNoCardNumbers(context.getNodeParameter(name, itemIndex), name);
+	}
+}
