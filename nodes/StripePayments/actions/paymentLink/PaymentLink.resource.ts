@@ -1,3 +1,36 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import * as create from './create.operation';
+import * as deactivate from './deactivate.operation';
+import * as get from './get.operation';
+
+export { create, deactivate, get };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['paymentLink'] } },
+		default: 'create',
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a payment link',
+				description: 'Create a reusable payment page and return its URL',
+			},
+			{
+				name: 'Deactivate',
+				value: 'deactivate',
+				action: 'Deactivate a payment link',
+				description: 'Stop accepting payments through a link',
+			},
+			{ name: 'Get', value: 'get', action: 'Get a payment link' },
+		],
+	},
+	...create.description,
+	...get.description,
+	...deactivate.description,
+];
