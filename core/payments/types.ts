@@ -71,6 +71,8 @@ export type PaymentStatus =
 	| 'partially_refunded'
 	| 'open'
 	| 'expired'
+	/** A checkout that completed without needing a payment (free trial, 100 % discount). */
+	| 'no_payment_required'
 	| 'unknown';
 
 /** The block every money-moving output and every trigger event carries beside the raw object. */
