@@ -1,0 +1,242 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { applyExpand } from './expand';
+import {
+	apiError,
+	authenticationError,
+	invalidRequest,
+	rateLimitError,
+	StripeApiError,
+	unrecognizedUrl,
+} from './errors';
+import type { FaultController } from './faults';
+import { newId } from './fixtures';
+import { fingerprint, parseForm, type FormParams } from './form';
+import type { IdempotencyStore } from './idempotency';
+import type { SlidingWindowLimiter } from './rateLimit';
+import type { Method, RequestContext, Router } from './router';
+import type { EmulatorState, KeyMode } from './state';
+
+export interface RequestRecord {
+	requestId: string;
+	method: string;
+	path: string;
+	status: number;
+	keyMode: KeyMode | null;
+	apiVersion: string | null;
+	stripeAccount: string | null;
+	idempotencyKey: string | null;
+	idempotentReplayed: boolean;
+	fault: string | null;
+}
+
+export interface ApiDeps {
+	router: Router;
+	state: EmulatorState;
+	idempotency: IdempotencyStore;
+	limiter: SlidingWindowLimiter;
+	faults: FaultController;
+	latencyMs: () => number;
+	rateLimitFor: (mode: KeyMode) => number;
+	baseUrl: () => string;
+	searchLagMs: () => number;
+	requests: RequestRecord[];
+}
+
+const KEY_PATTERN = /^(sk|rk)_(test|live)_.+$/;
+
+export function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+/** Bearer (what Stripe's libraries send) or Basic with the key as user name (curl -u). */
+function apiKeyOf(req: IncomingMessage): string | null {
+	const header = req.headers.authorization;
+	if (!header) return null;
+	const bearer = /^Bearer\s+(.+)$/i.exec(header);
+	if (bearer) return bearer[1].trim();
+	const basic = /^Basic\s+(.+)$/i.exec(header);
+	if (basic) return Buffer.from(basic[1], 'base64').toString('utf8').split(':')[0];
+	return header.trim();
+}
+
+function headerOf(req: IncomingMessage, name: string): string | null {
+	const value = req.headers[name];
+	if (Array.isArray(value)) return value[0] ?? null;
+	return value ?? null;
+}
+
+function send(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string>,
+): void {
+	const text = JSON.stringify(body, null, 2);
+	res.writeHead(status, {
+		'Content-Type': 'application/json',
+		'Content-Length': String(Buffer.byteLength(text)),
+		...headers,
+	});
+	res.end(text);
+}
+
+function errorBody(error: StripeApiError, requestId: string, livemode: boolean) {
+	const mode = livemode ? '' : 'test/';
+	return {
+		error: {
+			...error.error,
+			request_log_url: `https://dashboard.stripe.com/${mode}logs/${requestId}?t=${Math.floor(Date.now() / 1000)}`,
+		},
+	};
+}
+
+export async function handleApiRequest(
+	req: IncomingMessage,
+	res: ServerResponse,
+	deps: ApiDeps,
+): Promise<void> {
+	const raw = await readBody(req);
+	const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+	const method = (req.method ?? 'GET').toUpperCase();
+	const path = url.pathname;
+	const requestId = newId('req');
+	const apiVersion = headerOf(req, 'stripe-version');
+	const stripeAccount = headerOf(req, 'stripe-account');
+	const idempotencyHeader = headerOf(req, 'idempotency-key');
+	const idempotencyKey = method === 'POST' ? idempotencyHeader : null;
+	const record: RequestRecord = {
+		requestId,
+		method,
+		path,
+		status: 0,
+		keyMode: null,
+		apiVersion,
+		stripeAccount,
+		idempotencyKey,
+		idempotentReplayed: false,
+		fault: null,
+	};
+	deps.requests.push(record);
+	if (deps.requests.length > 5000) deps.requests.splice(0, deps.requests.length - 5000);
+	const headers: Record<string, string> = {
+		'Request-Id': requestId,
+		'Stripe-Version': apiVersion ?? deps.state.defaultApiVersion,
+	};
+	if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+	let livemode = false;
+	const fail = (error: StripeApiError) => {
+		record.status = error.status;
+		send(res, error.status, errorBody(error, requestId, livemode), { ...headers, ...error.headers });
+	};
+
+	const fault = deps.faults.decide(method, path);
+	if (fault.kind !== 'none') record.fault = fault.kind;
+	try {
+		const key = apiKeyOf(req);
+		const match = key ? KEY_PATTERN.exec(key) : null;
+		if (!key || !match) throw authenticationError(key);
+		const mode = match[2] as KeyMode;
+		livemode = mode === 'live';
+		record.keyMode = mode;
+		if (!deps.limiter.allow(key, deps.rateLimitFor(mode))) throw rateLimitError();
+		if (fault.extraLatencyMs > 0) await sleep(fault.extraLatencyMs);
+		if (fault.kind === 'reset') {
+			record.status = -1;
+			req.socket.destroy();
+			return;
+		}
+		if (fault.kind === 'error500') throw apiError();
+		if (fault.kind === 'rateLimit429') {
+			const limited = rateLimitError();
+			throw new StripeApiError(429, limited.error, true, {
+				'Retry-After': String(deps.faults.retryAfterSeconds),
+			});
+		}
+		if (!['GET', 'POST', 'DELETE'].includes(method)) throw unrecognizedUrl(method, path);
+		const route = deps.router.match(method, path);
+		if (!route) throw unrecognizedUrl(method, path);
+		if (idempotencyKey !== null && idempotencyKey.length > 255) {
+			throw invalidRequest(
+				`Invalid Idempotency-Key: keys can be up to 255 characters long (got ${idempotencyKey.length}).`,
+				{ beforeExecution: true },
+			);
+		}
+		let params: FormParams;
+		try {
+			params = method === 'GET' || method === 'DELETE' ? parseForm(url.search.slice(1)) : parseForm(raw);
+			if (method === 'POST' && url.search) Object.assign(params, parseForm(url.search.slice(1)));
+		} catch {
+			throw invalidRequest('Invalid request body: could not parse form encoding.', {
+				beforeExecution: true,
+			});
+		}
+		const scope = deps.state.scope(mode, stripeAccount);
+		const scopeKey = `${mode}:${stripeAccount ?? ''}`;
+		const decision = idempotencyKey
+			? deps.idempotency.begin(scopeKey, idempotencyKey, {
+					method,
+					path,
+					fingerprint: fingerprint(params),
+				})
+			: null;
+		if (decision?.kind === 'replay') {
+			record.status = decision.response.status;
+			record.idempotentReplayed = true;
+			send(res, decision.response.status, decision.response.body, {
+				...headers,
+				'Idempotent-Replayed': 'true',
+				'Original-Request': decision.response.requestId,
+			});
+			return;
+		}
+		const ctx: RequestContext = {
+			method: method as Method,
+			path,
+			params,
+			scope,
+			requestId,
+			idempotencyKey,
+			apiVersion,
+			baseUrl: deps.baseUrl(),
+			eventRequest: { id: requestId, idempotency_key: idempotencyKey },
+			searchLagMs: deps.searchLagMs(),
+		};
+		let status = 200;
+		let body: unknown;
+		try {
+			const latency = deps.latencyMs();
+			if (latency > 0) await sleep(latency);
+			body = applyExpand(scope, params, await route.handler(ctx, route.pathParams), ['line_items']);
+		} catch (error) {
+			if (!(error instanceof StripeApiError)) {
+				decision?.abandon();
+				throw error;
+			}
+			if (error.beforeExecution) {
+				decision?.abandon();
+				throw error;
+			}
+			status = error.status;
+			body = errorBody(error, requestId, livemode);
+		}
+		decision?.complete({ status, body, requestId });
+		record.status = status;
+		if (fault.kind === 'resetAfter') {
+			record.status = -1;
+			req.socket.destroy();
+			return;
+		}
+		send(res, status, body, headers);
+	} catch (error) {
+		if (error instanceof StripeApiError) return fail(error);
+		const internal = apiError();
+		fail(internal);
+		console.error('emulator: internal error', error);
+	}
+}
