@@ -2,34 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { PaymentError, PaymentInputError } from '../../core/errors';
-import type { GatewayRequest, GatewayResponse } from '../../core/http';
 import { STRIPE_API_VERSION } from '../../core/stripe/apiVersion';
 import { callStripe, DEFAULT_RETRY_POLICY } from '../../core/stripe/client';
-
-function scriptedIo(script: Array<GatewayResponse | Error>) {
-	let clock = 0;
-	const sent: GatewayRequest[] = [];
-	const slept: number[] = [];
-	return {
-		sent,
-		slept,
-		io: {
-			send: async (request: GatewayRequest) => {
-				sent.push(structuredClone(request));
-				const next = script.shift();
-				if (!next) throw new Error('script exhausted');
-				if (next instanceof Error) throw next;
-				return next;
-			},
-			sleep: async (ms: number) => {
-				slept.push(ms);
-				clock += ms;
-			},
-			random: () => 0.5,
-			now: () => clock,
-		},
-	};
-}
+import { scriptedGateway } from '../helpers/scriptedGateway';
 
 const refund = { id: 're_123', object: 'refund', status: 'succeeded', amount: 500 };
 const refundCall = {
@@ -41,7 +16,7 @@ const refundCall = {
 
 describe('callStripe', () => {
 	it('returns the body with request id, key, attempts and replay flag', async () => {
-		const { io, sent } = scriptedIo([
+		const { io, sent } = scriptedGateway([
 			{
 				status: 200,
 				headers: { 'request-id': 'req_1', 'idempotent-replayed': 'true' },
@@ -63,11 +38,14 @@ describe('callStripe', () => {
 
 	it('retries a 503 and a reset with the same key, reporting the attempts', async () => {
 		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-		const { io, sent, slept } = scriptedIo([
-			{ status: 503, headers: {}, body: { error: { type: 'api_error' } } },
-			reset,
-			{ status: 200, headers: { 'request-id': 'req_3' }, body: refund },
-		]);
+		const { io, sent, slept } = scriptedGateway(
+			[
+				{ status: 503, headers: {}, body: { error: { type: 'api_error' } } },
+				reset,
+				{ status: 200, headers: { 'request-id': 'req_3' }, body: refund },
+			],
+			0.5,
+		);
 		const result = await callStripe(refundCall, io);
 		assert.equal(result.attempts, 3);
 		assert.equal(result.idempotentReplayed, false);
@@ -79,7 +57,7 @@ describe('callStripe', () => {
 	});
 
 	it('throws an interpreted PaymentError for a decline, after one attempt', async () => {
-		const { io, sent } = scriptedIo([
+		const { io, sent } = scriptedGateway([
 			{
 				status: 402,
 				headers: { 'request-id': 'req_d' },
@@ -104,7 +82,7 @@ describe('callStripe', () => {
 			headers: {},
 			body: { error: { type: 'invalid_request_error', code: 'rate_limit' } },
 		};
-		const { io, sent } = scriptedIo([limited, limited, limited, limited, limited]);
+		const { io, sent } = scriptedGateway([limited, limited, limited, limited, limited]);
 		await assert.rejects(callStripe(refundCall, io), (error: unknown) => {
 			assert.ok(error instanceof PaymentError);
 			assert.equal(error.details.category, 'rate_limited');
@@ -119,7 +97,7 @@ describe('callStripe', () => {
 			code: 'ETIMEDOUT',
 		});
 		const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
-		const { io } = scriptedIo([failure]);
+		const { io } = scriptedGateway([failure]);
 		await assert.rejects(callStripe(refundCall, { ...io, policy }), (error: unknown) => {
 			assert.ok(error instanceof PaymentError);
 			assert.equal(error.details.category, 'connection');
@@ -129,7 +107,7 @@ describe('callStripe', () => {
 	});
 
 	it('refuses a POST without an idempotency key before sending anything', async () => {
-		const { io, sent } = scriptedIo([]);
+		const { io, sent } = scriptedGateway([]);
 		await assert.rejects(
 			callStripe({ method: 'POST', path: '/v1/refunds', params: {} }, io),
 			PaymentInputError,
@@ -138,7 +116,9 @@ describe('callStripe', () => {
 	});
 
 	it('treats a 200 that is not a JSON object as a gateway problem', async () => {
-		const { io } = scriptedIo([{ status: 200, headers: {}, body: '<html>captive portal</html>' }]);
+		const { io } = scriptedGateway([
+			{ status: 200, headers: {}, body: '<html>captive portal</html>' },
+		]);
 		await assert.rejects(
 			callStripe({ method: 'GET', path: '/v1/refunds/re_1' }, io),
 			(error: unknown) => {
@@ -150,7 +130,7 @@ describe('callStripe', () => {
 	});
 
 	it('sends GET params as a query string and no idempotency key', async () => {
-		const { io, sent } = scriptedIo([
+		const { io, sent } = scriptedGateway([
 			{ status: 200, headers: {}, body: { object: 'list', data: [] } },
 		]);
 		const result = await callStripe(

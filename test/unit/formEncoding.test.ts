@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 
 import { encodeStripeForm } from '../../core/stripe/formEncoding';
 import { PaymentInputError } from '../../core/errors';
+import { seededRandom } from '../helpers/seededRandom';
 
 // The oracle: the encoder the `stripe` package itself uses for form bodies and query strings
 // (RequestSender calls queryStringifyRequestData for both).
@@ -99,17 +100,6 @@ describe('encodeStripeForm known answers', () => {
 		assert.throws(() => encodeStripeForm({ a: { b: Infinity } }), /a\[b\]/);
 	});
 });
-
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const KEY_PARTS = [
 	'amount',

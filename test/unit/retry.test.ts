@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import type { GatewayRequest, GatewayResponse } from '../../core/http';
+import { scriptedGateway } from '../helpers/scriptedGateway';
 import {
 	backoffDelayMs,
 	connectionErrorCode,
@@ -137,30 +138,6 @@ describe('sendWithRetries', () => {
 		body: 'payment_intent=pi_123',
 	};
 
-	function fakeIo(script: Array<GatewayResponse | Error>) {
-		let clock = 0;
-		const sent: GatewayRequest[] = [];
-		const slept: number[] = [];
-		return {
-			sent,
-			slept,
-			io: {
-				send: async (sent_: GatewayRequest) => {
-					sent.push(structuredClone(sent_));
-					const next = script.shift();
-					if (!next) throw new Error('script exhausted');
-					if (next instanceof Error) throw next;
-					return next;
-				},
-				sleep: async (ms: number) => {
-					slept.push(ms);
-					clock += ms;
-				},
-				random: () => 0,
-				now: () => clock,
-			},
-		};
-	}
 	const reply = (status: number, headers: Record<string, string> = {}): GatewayResponse => ({
 		status,
 		headers,
@@ -169,7 +146,7 @@ describe('sendWithRetries', () => {
 	const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 
 	it('retries a reset and a 503 with the same idempotency key, then returns the success', async () => {
-		const { io, sent, slept } = fakeIo([reset(), reply(503), reply(200)]);
+		const { io, sent, slept } = scriptedGateway([reset(), reply(503), reply(200)]);
 		const result = await sendWithRetries(request, io);
 		assert.equal('response' in result && result.response.status, 200);
 		assert.equal(result.attempts, 3);
@@ -179,14 +156,20 @@ describe('sendWithRetries', () => {
 	});
 
 	it('never retries a 402 decline', async () => {
-		const { io, sent } = fakeIo([reply(402), reply(200)]);
+		const { io, sent } = scriptedGateway([reply(402), reply(200)]);
 		const result = await sendWithRetries(request, io);
 		assert.equal('response' in result && result.response.status, 402);
 		assert.equal(sent.length, 1);
 	});
 
 	it('returns the last 429 after four attempts', async () => {
-		const { io, slept } = fakeIo([reply(429), reply(429), reply(429), reply(429), reply(200)]);
+		const { io, slept } = scriptedGateway([
+			reply(429),
+			reply(429),
+			reply(429),
+			reply(429),
+			reply(200),
+		]);
 		const result = await sendWithRetries(request, io);
 		assert.equal('response' in result && result.response.status, 429);
 		assert.equal(result.attempts, 4);
@@ -194,7 +177,7 @@ describe('sendWithRetries', () => {
 	});
 
 	it('hands back the connection error when retries run out', async () => {
-		const { io } = fakeIo([reset(), reset(), reset(), reset()]);
+		const { io } = scriptedGateway([reset(), reset(), reset(), reset()]);
 		const result = await sendWithRetries(request, io);
 		assert.ok('connectionError' in result);
 		assert.equal(connectionErrorCode(result.connectionError), 'ECONNRESET');
@@ -202,7 +185,10 @@ describe('sendWithRetries', () => {
 	});
 
 	it('stops on Stripe-Should-Retry: false', async () => {
-		const { io, sent } = fakeIo([reply(500, { 'stripe-should-retry': 'false' }), reply(200)]);
+		const { io, sent } = scriptedGateway([
+			reply(500, { 'stripe-should-retry': 'false' }),
+			reply(200),
+		]);
 		await sendWithRetries(request, io);
 		assert.equal(sent.length, 1);
 	});
