@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import nock from 'nock';
 
-import { App, STRIPE, appTester, authData, formOf, stripeHeaders, useNock, zapierErrorOf } from './helpers';
+import { App, STRIPE, authData, formOf, run, stripeHeaders, useNock, zapierErrorOf } from './helpers';
 
 const perform = App.creates.create_customer.operation.perform;
 
@@ -23,7 +23,7 @@ describe('create customer', () => {
 			meta: { zap: { id: '777' } },
 			inputData: { email: 'jane@example.com', name: 'Jane', metadata: { crm_id: '42' } },
 		};
-		const result = (await appTester(perform, bundle)) as Record<string, unknown>;
+		const result = await run(perform, bundle);
 
 		assert.deepEqual(formOf(sent!.body), {
 			email: 'jane@example.com',
@@ -40,7 +40,7 @@ describe('create customer', () => {
 			.post('/v1/customers')
 			.reply(400, { error: { type: 'invalid_request_error', message: 'Invalid email address: x@y', param: 'email' } });
 		await assert.rejects(
-			appTester(perform, { authData, inputData: { email: 'x@y' } }),
+			run(perform, { authData, inputData: { email: 'x@y' } }),
 			(error: unknown) => {
 				const parsed = zapierErrorOf(error);
 				assert.equal(parsed.code, 'fix_request');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach } from 'node:test';
 
 import nock from 'nock';
-import { createAppTester } from 'zapier-platform-core';
+import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import App from '../src/index';
 import { STRIPE_API_VERSION } from '../../core/stripe/apiVersion';
@@ -11,6 +11,14 @@ export const STRIPE = 'https://api.stripe.com';
 export const API_KEY = 'sk_test_123';
 export const authData = { apiKey: API_KEY, mode: 'test' };
 export const appTester = createAppTester(App);
+
+type StepFunction = (z: ZObject, bundle: Bundle) => unknown;
+
+/** Runs one of the app's functions (perform, performList, performSubscribe…) through appTester. */
+export async function run<T = Record<string, unknown>>(fn: unknown, bundle: object): Promise<T> {
+	assert.equal(typeof fn, 'function', 'the app defines this function');
+	return (await appTester(fn as StepFunction, bundle as Partial<Bundle>)) as T;
+}
 export { App, STRIPE_API_VERSION };
 
 /** Every test starts with no network and must use up every interceptor it declares. */
