@@ -120,7 +120,8 @@ export interface NormalizedEvent {
 	event: { id: string; type: string; created: number; livemode: boolean; apiVersion: string | null };
 	/** The normalised names this delivery means (usually one; a paid checkout is checkout.completed too). */
 	names: NormalizedEventName[];
-	payment: NormalizedPayment;
+	/** Null for raw events whose object is not a payment object (customer.created, payout.paid, …). */
+	payment: NormalizedPayment | null;
 	object: Record<string, unknown>;
 	/** Extra fields for subscription dunning: attempt count, next attempt, hosted invoice URL. */
 	dunning?: { attemptCount: number; nextAttemptAt: string | null; hostedInvoiceUrl: string | null };

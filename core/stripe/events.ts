@@ -1,0 +1,155 @@
+import { PaymentInputError } from '../errors';
+import type { NormalizedEvent, NormalizedEventName } from '../payments/types';
+import { NORMALIZED_EVENT_SOURCES } from './eventCatalog';
+import type { FieldCondition, NormalizedEventSource } from './eventCatalog';
+import { NORMALIZED_OBJECT_TYPES, normalizeStripeObject } from './normalize';
+import {
+	integerField,
+	isoFromUnixSeconds,
+	objectField,
+	textField,
+	type StripeObject,
+} from './normalizeFields';
+
+export { NORMALIZED_EVENT_SOURCES, NORMALIZED_EVENTS } from './eventCatalog';
+
+/**
+ * A verified Stripe event as a normalised event (GUIDE §5): what it means (`names`), the
+ * gateway-neutral payment block, and the raw object. The table of meanings is eventCatalog.ts.
+ */
+
+export interface NormalizeEventOptions {
+	/**
+	 * The event's object as re-read from Stripe ("Confirm with Stripe"): it replaces the delivered
+	 * object, and every meaning whose `stillTrue` condition it no longer meets is dropped.
+	 */
+	confirmedObject?: Record<string, unknown>;
+}
+
+/** What the event envelope must hold; anything else is not a Stripe event. */
+interface StripeEventEnvelope {
+	id: string;
+	type: string;
+	created: number;
+	livemode: boolean;
+	apiVersion: string | null;
+	object: StripeObject;
+}
+
+export function normalizeStripeEvent(
+	event: Record<string, unknown>,
+	options: NormalizeEventOptions = {},
+): NormalizedEvent {
+	const envelope = readEnvelope(event);
+	const confirmed = options.confirmedObject;
+	if (confirmed !== undefined && textField(confirmed.id) !== textField(envelope.object.id)) {
+		throw new PaymentInputError(
+			'confirmedObject',
+			'is not the object the event is about.',
+			'Re-read the object named in data.object.id.',
+		);
+	}
+	const object = confirmed ?? envelope.object;
+	const sources = sourcesFor(envelope.type, envelope.object).filter(
+		(source) => confirmed === undefined || holds(source.stillTrue, confirmed),
+	);
+	const objectType = textField(object.object) ?? '';
+	const normalized: NormalizedEvent = {
+		event: {
+			id: envelope.id,
+			type: envelope.type,
+			created: envelope.created,
+			livemode: envelope.livemode,
+			apiVersion: envelope.apiVersion,
+		},
+		names: [...new Set(sources.map((source) => source.name))],
+		payment: NORMALIZED_OBJECT_TYPES.includes(objectType) ? normalizeStripeObject(object) : null,
+		object,
+	};
+	addEventMeaning(normalized, envelope.type);
+	return normalized;
+}
+
+/**
+ * Keys that make a meaning fire at most once however many events carry it: a card checkout sends
+ * both checkout.session.completed and payment_intent.succeeded, and both say `payment.succeeded`
+ * for the same payment intent, so both give the key `payment.succeeded:pi_…`.
+ */
+export function onceKeysOf(normalized: NormalizedEvent): Map<NormalizedEventName, string> {
+	const keys = new Map<NormalizedEventName, string>();
+	const objectId = textField(normalized.object.id);
+	for (const source of NORMALIZED_EVENT_SOURCES) {
+		if (source.stripeType !== normalized.event.type || !source.oncePer) continue;
+		if (!normalized.names.includes(source.name)) continue;
+		const id =
+			source.oncePer === 'payment' ? (normalized.payment?.paymentId ?? objectId) : objectId;
+		if (id) keys.set(source.name, `${source.name}:${id}`);
+	}
+	return keys;
+}
+
+/** The fewest raw event types a webhook endpoint must enable for these names and raw types. */
+export function enabledEventsFor(names: NormalizedEventName[], rawTypes: string[] = []): string[] {
+	const types = new Set(rawTypes);
+	for (const source of NORMALIZED_EVENT_SOURCES) {
+		if (names.includes(source.name)) types.add(source.stripeType);
+	}
+	return [...types].sort();
+}
+
+function sourcesFor(type: string, object: StripeObject): NormalizedEventSource[] {
+	return NORMALIZED_EVENT_SOURCES.filter(
+		(source) => source.stripeType === type && holds(source.when, object),
+	);
+}
+
+function holds(condition: FieldCondition | undefined, object: StripeObject): boolean {
+	if (!condition) return true;
+	let value: unknown = object;
+	for (const part of condition.field.split('.')) value = objectField(value)?.[part];
+	return typeof value === 'string' && condition.in.includes(value);
+}
+
+/** What the event type says beyond the object's own state. */
+function addEventMeaning(normalized: NormalizedEvent, type: string): void {
+	const { payment, object } = normalized;
+	if (type === 'checkout.session.async_payment_failed' && payment) {
+		// The session still reads complete/unpaid, which alone would mean "wait": it will not arrive.
+		payment.status = 'failed';
+		payment.paid = false;
+		payment.nextStep = 'ask_for_new_payment_method';
+		payment.nextStepUrl = null;
+		payment.reason =
+			'The delayed payment (for example a bank debit) failed: no money arrived. ' +
+			'Ask the customer to pay again with another payment method.';
+	}
+	if (type === 'invoice.payment_failed') {
+		normalized.dunning = {
+			attemptCount: integerField(object.attempt_count) ?? 0,
+			nextAttemptAt: isoFromUnixSeconds(object.next_payment_attempt),
+			hostedInvoiceUrl: textField(object.hosted_invoice_url),
+		};
+	}
+}
+
+function readEnvelope(event: Record<string, unknown>): StripeEventEnvelope {
+	const id = textField(event?.id);
+	const type = textField(event?.type);
+	const created = integerField(event?.created);
+	const object = objectField(objectField(event?.data)?.object);
+	if (event?.object !== 'event' || !id || !type || created === null || !object) {
+		throw new PaymentInputError(
+			'event',
+			'is not a Stripe event (it needs object "event", id, type, created and data.object).',
+			'Send the event body exactly as Stripe delivered it.',
+		);
+	}
+	return {
+		id,
+		type,
+		created,
+		livemode: event.livemode === true,
+		apiVersion: textField(event.api_version),
+		object,
+	};
+}
