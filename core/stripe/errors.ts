@@ -1,5 +1,5 @@
 import type { NextStep, PaymentErrorCategory, PaymentErrorDetails } from '../payments/types';
-import { redactSecrets } from '../security/redact';
+import { redactDeep, redactSecrets } from '../security/redact';
 import { connectionErrorCode } from './retry';
 import { findDeclineRule, GENERIC_DECLINE_RULE, type DeclineRule } from './declineCodes';
 
@@ -153,14 +153,14 @@ export function interpretStripeError(response: StripeErrorResponse): PaymentErro
 	const paramNote = fields.param ? ` Parameter: ${fields.param}.` : '';
 	const details: PaymentErrorDetails = {
 		category: base.category,
-		message: redactSecrets(`${base.message}${codeNote}${stripeSays}${paramNote}`),
+		message: `${base.message}${codeNote}${stripeSays}${paramNote}`,
 		userMessage: base.userMessage,
 		nextStep: base.nextStep,
 		retryable,
 		...fields,
-		param: fields.param === undefined ? undefined : redactSecrets(fields.param),
 	};
-	return withoutUndefined(details);
+	// Every field, not only the message: a proxy or emulator may put anything in `code` or `param`.
+	return redactDeep(withoutUndefined(details));
 }
 
 interface Base extends CategoryDefault {

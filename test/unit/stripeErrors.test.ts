@@ -210,9 +210,12 @@ describe('no secret survives in an interpreted error', () => {
 							type: status === 402 ? 'card_error' : 'invalid_request_error',
 							message,
 							param: message,
+							code: message,
+							decline_code: message,
+							doc_url: `https://docs.stripe.com/x?${message}`,
 						},
 					},
-					headers: {},
+					headers: { 'request-id': message },
 				});
 				assert.doesNotMatch(JSON.stringify(details), LEAK, message);
 			}
