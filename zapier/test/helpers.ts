@@ -56,3 +56,26 @@ export function zapierErrorOf(error: unknown): { message: string; code?: string;
 		return { message: text };
 	}
 }
+
+export interface SentRequest {
+	path: string;
+	form: Record<string, string>;
+	headers: Record<string, string | string[] | undefined>;
+}
+
+/** Makes a nock reply that records what was sent, so tests assert on the exact request. */
+export function recordInto(
+	sent: SentRequest[],
+	status: number,
+	body: object,
+	headers: Record<string, string> = {},
+) {
+	return function (this: { req: { headers: Record<string, string | string[] | undefined> } }, uri: string, requestBody: unknown) {
+		sent.push({
+			path: uri,
+			form: typeof requestBody === 'string' ? formOf(requestBody) : {},
+			headers: this.req.headers,
+		});
+		return [status, body, headers] as [number, object, Record<string, string>];
+	};
+}

@@ -3,6 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { NormalizedEvent, NormalizedEventName } from '../../../core/payments/types';
 import { normalizeStripeEvent } from '../../../core/stripe/events';
 import { verifyStripeSignature } from '../../../core/stripe/webhookSignature';
+import { isFirstDelivery } from './dedupe';
 import type { StripeSubscription } from './subscription';
 
 /** Zapier passes the delivery's headers title-cased and prefixed with `Http-`. */
@@ -41,10 +42,19 @@ export function triggerItem(normalized: NormalizedEvent): Record<string, unknown
 	return { id: normalized.event.id, ...normalized };
 }
 
-/** The delivery as zero or one items: only events that mean this trigger's normalised event. */
-export function deliveryItems(z: ZObject, bundle: Bundle, name: NormalizedEventName): Record<string, unknown>[] {
+/**
+ * The delivery as zero or one items: verified first, then only an event that means this trigger's
+ * normalised event, and only the first delivery of that meaning.
+ */
+export async function deliveryItems(
+	z: ZObject,
+	bundle: Bundle,
+	name: NormalizedEventName,
+): Promise<Record<string, unknown>[]> {
 	const normalized = normalizeStripeEvent(verifiedEvent(z, bundle));
-	return normalized.names.includes(name) ? [triggerItem(normalized)] : [];
+	if (!normalized.names.includes(name)) return [];
+	const endpointId = (bundle.subscribeData as Partial<StripeSubscription>).id ?? 'unknown';
+	return (await isFirstDelivery(z, endpointId, normalized, name)) ? [triggerItem(normalized)] : [];
 }
 
 function headerValue(headers: Record<string, string> | undefined, wanted: string): string | undefined {
