@@ -39,7 +39,7 @@ describe('50 refunds while the emulator fails 30% of requests', () => {
 	});
 	after(async () => await suite?.stop());
 
-	it('each payment is refunded exactly once, whatever failed on the way', async () => {
+	it('each payment is refunded exactly once, whatever failed on the way', async (t) => {
 		await emulatorControl(suite.emulator.url, 'POST', 'faults', {
 			seed: 20261123,
 			error500: 0.1,
@@ -73,6 +73,7 @@ describe('50 refunds while the emulator fails 30% of requests', () => {
 		assert.equal(refunds.length, REFUNDS);
 		assert.equal(new Set(refunds.map((refund) => refund.idempotencyKey)).size, REFUNDS);
 		const { injected } = state.faults;
+		t.diagnostic(`runs: ${runs}; faults injected: ${JSON.stringify(injected)}`);
 		assert.ok(injected.error500 > 0 && injected.rateLimit429 > 0, 'errors were injected');
 		assert.ok(injected.reset > 0 && injected.resetAfter > 0, 'connections were dropped');
 	});
