@@ -7,10 +7,11 @@ import { PaymentInputError } from '../errors';
  * One deliberate difference: a null is skipped, not sent as an empty string, so a blank optional
  * field never unsets something on Stripe's side. Send '' explicitly to unset.
  */
-export function encodeStripeForm(params: Record<string, unknown> | undefined): string {
+export function encodeStripeForm(params: object | undefined): string {
 	const pairs: string[] = [];
 	if (params) {
-		for (const key of Object.keys(params)) appendPairs(pairs, key, params[key]);
+		const record = params as Record<string, unknown>;
+		for (const key of Object.keys(record)) appendPairs(pairs, key, record[key]);
 	}
 	return pairs.join('&');
 }

@@ -9,8 +9,11 @@ export interface StripeCall {
 	method: HttpMethod;
 	/** e.g. '/v1/refunds'; ids in it must already be URL-safe. */
 	path: string;
-	/** Form body for POST, query string for GET and DELETE. */
-	params?: Record<string, unknown>;
+	/**
+	 * Form body for POST, query string for GET and DELETE. Any object: a `Stripe.RefundCreateParams`
+	 * (type-only import from 'stripe') fits as it is, without spreading it into a Record.
+	 */
+	params?: object;
 	/** Required for POST; Stripe ignores it on GET and DELETE, so it is not sent there. */
 	idempotencyKey?: string;
 	/** Empty or absent: the pinned STRIPE_API_VERSION. */

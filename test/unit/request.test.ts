@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import type Stripe from 'stripe';
+
 import { PaymentInputError } from '../../core/errors';
 import { STRIPE_API_VERSION } from '../../core/stripe/apiVersion';
 import { buildStripeRequest } from '../../core/stripe/request';
@@ -139,5 +141,25 @@ describe('buildStripeRequest', () => {
 				baseUrl,
 			);
 		}
+	});
+});
+
+describe('buildStripeRequest with params typed by the stripe package', () => {
+	it('accepts a Stripe.RefundCreateParams as it is', () => {
+		const params: Stripe.RefundCreateParams = {
+			payment_intent: 'pi_123',
+			reason: 'requested_by_customer',
+			metadata: { order: '42' },
+		};
+		const request = buildStripeRequest({
+			method: 'POST',
+			path: '/v1/refunds',
+			params,
+			idempotencyKey: 'k',
+		});
+		assert.equal(
+			request.body,
+			'payment_intent=pi_123&reason=requested_by_customer&metadata[order]=42',
+		);
 	});
 });
