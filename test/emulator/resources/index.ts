@@ -1,8 +1,15 @@
 import type { Router } from '../router';
 import { registerCharges } from './charges';
+import { registerCheckout } from './checkout';
+import { registerCustomers } from './customers';
 import { registerEvents } from './events';
+import { registerInvoices } from './invoices';
 import { registerPaymentIntents } from './paymentIntents';
+import { registerBillingPortal, registerPaymentLinks } from './paymentLinks';
+import { registerPaymentMethods } from './paymentMethods';
+import { registerPrices } from './prices';
 import { registerRefunds } from './refunds';
+import { registerSubscriptions } from './subscriptions';
 import { registerWebhookEndpoints } from './webhookEndpoints';
 
 export function registerAll(router: Router): Router {
@@ -11,5 +18,13 @@ export function registerAll(router: Router): Router {
 	registerCharges(router);
 	registerEvents(router);
 	registerWebhookEndpoints(router);
+	registerCustomers(router);
+	registerPaymentMethods(router);
+	registerPrices(router);
+	registerCheckout(router);
+	registerPaymentLinks(router);
+	registerBillingPortal(router);
+	registerInvoices(router);
+	registerSubscriptions(router);
 	return router;
 }
