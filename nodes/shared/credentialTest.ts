@@ -57,13 +57,22 @@ export async function paywireStripeApiTest(
 			timeout: TIMEOUT_MS,
 		});
 	} catch (error) {
-		return {
-			status: 'Error',
-			message: `Could not reach Stripe. ${interpretConnectionError(error).message}`,
-		};
+		const details = interpretConnectionError(error);
+		const origin = new URL(request.url).origin;
+		const message =
+			details.category === 'configuration'
+				? details.message
+				: `Could not reach Stripe at ${origin} (${details.code ?? 'no response'}). Check the API Base URL, the network and any proxy.`;
+		return { status: 'Error', message: redactSecrets(message) };
 	}
 
 	if (response.statusCode >= 200 && response.statusCode < 300) {
+		if (!isStripeList(response.body)) {
+			return {
+				status: 'Error',
+				message: `${new URL(request.url).origin} answered, but not the way Stripe does. Check the API Base URL.`,
+			};
+		}
 		return { status: 'OK', message: `Connected to Stripe in ${mode} mode.` };
 	}
 	const details = interpretStripeError({
@@ -91,6 +100,12 @@ function explain(details: PaymentErrorDetails, mode: 'test' | 'live'): string {
 		default:
 			return `${details.message}${requestId}`;
 	}
+}
+
+function isStripeList(body: unknown): boolean {
+	return (
+		typeof body === 'object' && body !== null && (body as { object?: unknown }).object === 'list'
+	);
 }
 
 function optionalText(value: unknown): string | undefined {

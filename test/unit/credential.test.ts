@@ -147,7 +147,36 @@ describe('paywireStripeApiTest (node-side credential test)', () => {
 			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 		const result = await runTest({ secretKey: RESTRICTED_TEST_KEY });
 		assert.equal(result.status, 'Error');
-		assert.match(result.message, /Could not reach Stripe/);
+		assert.match(
+			result.message,
+			/Could not reach Stripe at https:\/\/api\.stripe\.com \(ECONNRESET\)/,
+		);
+	});
+
+	it('points at the base URL when its host does not exist', async () => {
+		nock('https://stripe-proxy.invalid')
+			.get('/v1/payment_intents')
+			.query(true)
+			.replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
+		const result = await runTest({
+			secretKey: RESTRICTED_TEST_KEY,
+			baseUrl: 'https://stripe-proxy.invalid',
+		});
+		assert.equal(result.status, 'Error');
+		assert.match(result.message, /API Base URL/);
+	});
+
+	it('does not report success when a non-Stripe server answers 200', async () => {
+		nock('http://localhost:8080')
+			.get('/v1/payment_intents')
+			.query(true)
+			.reply(200, '<html>welcome</html>');
+		const result = await runTest({
+			secretKey: RESTRICTED_TEST_KEY,
+			baseUrl: 'http://localhost:8080',
+		});
+		assert.equal(result.status, 'Error');
+		assert.match(result.message, /not the way Stripe does/);
 	});
 
 	it('refuses a base URL that is not a URL', async () => {
