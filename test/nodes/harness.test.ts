@@ -10,7 +10,15 @@ import type {
 } from 'n8n-workflow';
 import nock from 'nock';
 
-import { NODE_UNDER_TEST, runWorkflow, singleNodeWorkflow, TRIGGER_NODE_NAME } from './harness';
+import { join } from 'node:path';
+
+import {
+	NODE_UNDER_TEST,
+	readWorkflowJson,
+	runWorkflow,
+	singleNodeWorkflow,
+	TRIGGER_NODE_NAME,
+} from './harness';
 
 const STRIPE = 'https://api.stripe.com';
 const TEST_KEY = 'sk_test_123';
@@ -123,6 +131,34 @@ describe('n8n engine harness', () => {
 		assert.equal(failed.run.status, 'error');
 		assert.ok(failed.runData[NODE_UNDER_TEST][0].error);
 		assert.equal(failed.items[NODE_UNDER_TEST].length, 0);
+	});
+
+	it('runs an exported workflow JSON: nodes in order, expressions resolved from the previous item', async () => {
+		const paths: string[] = [];
+		nock(STRIPE)
+			.get('/v1/balance')
+			.reply(200, { object: 'balance', refund_id: 're_123' })
+			.get('/v1/refunds/re_123')
+			.reply(function (path) {
+				paths.push(path);
+				return [200, { object: 'refund', id: 're_123', status: 'succeeded' }];
+			});
+		const result = await runWorkflow({
+			nodes: [FetchBalanceProbe],
+			workflow: readWorkflowJson(join(__dirname, 'harness/fixtures/two-probes.workflow.json')),
+			credentials: { paywireStripeApi: { secretKey: TEST_KEY, mode: 'test' } },
+		});
+		assert.equal(result.error, undefined);
+		assert.deepEqual(paths, ['/v1/refunds/re_123']);
+		assert.equal(result.json.Balance[0].refund_id, 're_123');
+		assert.deepEqual(result.json.Refund, [
+			{ object: 'refund', id: 're_123', status: 'succeeded', order: null },
+		]);
+		assert.deepEqual(result.nodeExecutionOrder, [
+			'When clicking ‘Execute workflow’',
+			'Balance',
+			'Refund',
+		]);
 	});
 
 	it('fails clearly when a workflow names a node type it was not given', async () => {

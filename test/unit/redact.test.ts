@@ -39,6 +39,11 @@ describe('redactSecrets', () => {
 		],
 		['sent bearer xyz123 to the API', 'sent bearer [REDACTED] to the API'],
 		['sk_AbCdEfGhIjKlMnOpQrStUv', 'sk_[REDACTED]'],
+		[
+			'Invalid API Key provided: sk_test_****************************1234',
+			'Invalid API Key provided: sk_test_[REDACTED]',
+		],
+		['rk_live_**********wxyz expired', 'rk_live_[REDACTED] expired'],
 	];
 	for (const [input, expected] of table) {
 		it(`${input} → ${expected}`, () => assert.equal(redactSecrets(input), expected));

@@ -10,6 +10,7 @@ export { runWorkflow, type RunWorkflowOptions, type WorkflowRunResult } from './
 export {
 	NODE_UNDER_TEST,
 	TRIGGER_NODE_NAME,
+	readWorkflowJson,
 	singleNodeWorkflow,
 	type HarnessWorkflow,
 	type SingleNodeOptions,

@@ -39,6 +39,8 @@ export interface WorkflowRunResult {
 	json: Record<string, IDataObject[]>;
 	/** Every main output of each node's last run (for nodes with an error output). */
 	outputs: Record<string, INodeExecutionData[][]>;
+	/** Node names in the order they finished running. */
+	nodeExecutionOrder: string[];
 	/** The error that stopped the run, if any (a node error without continueOnFail). */
 	error: ExecutionError | undefined;
 	runData: IRunData;
@@ -86,6 +88,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		connections: source.connections,
 		settings: workflow.settings,
 	});
+	const nodeExecutionOrder: string[] = [];
+	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
+		nodeExecutionOrder.push(nodeName);
+	});
 	let afterRun: { run: IRun; staticData: IDataObject | undefined } | undefined;
 	hooks.addHandler('workflowExecuteAfter', (run, newStaticData) => {
 		afterRun = { run, staticData: newStaticData };
@@ -104,14 +110,17 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const execute = new WorkflowExecute(additionalData, mode, runExecutionData);
 	const returned = await execute.processRunExecutionData(workflow);
 	const run = afterRun?.run ?? returned;
-	return collect(run, afterRun?.staticData, credentialsHelper);
+	return {
+		...collect(run),
+		nodeExecutionOrder,
+		staticData: afterRun?.staticData,
+		credentialsHelper,
+	};
 }
 
 function collect(
 	run: IRun,
-	staticData: IDataObject | undefined,
-	credentialsHelper: HarnessCredentialsHelper,
-): WorkflowRunResult {
+): Pick<WorkflowRunResult, 'items' | 'json' | 'outputs' | 'error' | 'runData' | 'run'> {
 	const runData = run.data.resultData.runData;
 	const items: Record<string, INodeExecutionData[]> = {};
 	const json: Record<string, IDataObject[]> = {};
@@ -122,14 +131,5 @@ function collect(
 		items[nodeName] = main[0] ?? [];
 		json[nodeName] = items[nodeName].map((item) => item.json);
 	}
-	return {
-		items,
-		json,
-		outputs,
-		error: run.data.resultData.error,
-		runData,
-		run,
-		staticData,
-		credentialsHelper,
-	};
+	return { items, json, outputs, error: run.data.resultData.error, runData, run };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import type {
 	IConnections,
 	INode,
@@ -91,4 +93,14 @@ function typeAndVersion(node: NodeClass | string): { type: string; version: numb
 	if ('nodeVersions' in instance) return { type, version: instance.currentVersion };
 	const { version, defaultVersion } = instance.description;
 	return { type, version: defaultVersion ?? Math.max(...[version].flat()) };
+}
+
+/** An exported n8n workflow file (the editor's Download, or `n8n export:workflow`); an array holds one. */
+export function readWorkflowJson(path: string): HarnessWorkflow {
+	const parsed = JSON.parse(readFileSync(path, 'utf8')) as HarnessWorkflow | HarnessWorkflow[];
+	const workflow = Array.isArray(parsed) ? parsed[0] : parsed;
+	if (!workflow || !Array.isArray(workflow.nodes) || typeof workflow.connections !== 'object') {
+		throw new Error(`Harness: ${path} is not an n8n workflow (nodes and connections expected)`);
+	}
+	return workflow;
 }
