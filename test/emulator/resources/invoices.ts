@@ -129,7 +129,19 @@ export function attemptInvoicePayment(ctx: RequestContext, invoice: StripeObject
 	});
 	emitFrom(ctx, 'invoice.paid', invoice);
 	emitFrom(ctx, 'invoice.payment_succeeded', invoice);
+	reactivateSubscription(ctx, invoice);
 	return invoice;
+}
+
+/** Paying the open invoice of an incomplete or past_due subscription makes it active again. */
+function reactivateSubscription(ctx: RequestContext, invoice: StripeObject): void {
+	const subscriptionId = (invoice.parent as { subscription_details?: { subscription?: string } } | null)
+		?.subscription_details?.subscription;
+	const subscription = subscriptionId ? ctx.scope.find(subscriptionId) : undefined;
+	if (!subscription || !['incomplete', 'past_due', 'unpaid'].includes(subscription.status as string)) return;
+	const previous = { status: subscription.status };
+	subscription.status = 'active';
+	emitFrom(ctx, 'customer.subscription.updated', subscription, previous);
 }
 
 function voidInvoice(ctx: RequestContext, id: string): StripeObject {

@@ -72,7 +72,6 @@ function payPeriod(ctx: RequestContext, subscription: StripeObject, invoice: Str
 	const previousStatus = subscription.status;
 	try {
 		attemptInvoicePayment(ctx, invoice);
-		subscription.status = 'active';
 	} catch (error) {
 		if (!(error instanceof StripeApiError)) throw error;
 		subscription.status = failedStatus;
@@ -80,9 +79,6 @@ function payPeriod(ctx: RequestContext, subscription: StripeObject, invoice: Str
 			emitFrom(ctx, 'customer.subscription.updated', subscription, { status: previousStatus });
 		}
 		return error;
-	}
-	if (previousStatus !== 'active') {
-		emitFrom(ctx, 'customer.subscription.updated', subscription, { status: previousStatus });
 	}
 	return null;
 }
