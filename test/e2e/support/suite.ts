@@ -32,12 +32,19 @@ function suiteFolder(name: string): string {
  * One real n8n for one test file: the packed tarball installed as a community package into a
  * fresh user folder, an owner signed in over REST, the emulator on loopback and a credential.
  */
-export async function startSuite(name: string): Promise<E2eSuite> {
+export async function startSuite(
+	name: string,
+	options: {
+		/** Runs with n8n stopped, before its first start (CLI imports). */
+		beforeStart?: (userFolder: string, emulator: RunningEmulator) => Promise<void>;
+	} = {},
+): Promise<E2eSuite> {
 	const userFolder = suiteFolder(name);
 	await installTarball(userFolder, await tarballUnderTest());
 	const emulator = await startEmulator(0);
 	const n8n = new N8nProcess({ userFolder });
 	try {
+		await options.beforeStart?.(userFolder, emulator);
 		await n8n.start();
 		const rest = new N8nRest(n8n.baseUrl);
 		await rest.signIn();
