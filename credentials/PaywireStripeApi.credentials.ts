@@ -5,11 +5,8 @@ import { STRIPE_API_BASE, STRIPE_API_VERSION } from '../core/stripe/apiVersion';
 /**
  * Tested by the nodes (`testedBy: 'paywireStripeApiTest'`, nodes/shared/credentialTest.ts), not by a
  * declarative `test`: n8n prefers a credential's own `test` over a node's, and only the node-side
- * test can refuse a key of the wrong mode before any request. The lint rule only sees `testedBy` in a
- * description written inline in a *.node.ts file, and the action node keeps its description in
- * actions/versionDescription.ts, hence the directive below.
+ * test can refuse a key of the wrong mode before any request.
  */
-// eslint-disable-next-line @n8n/community-nodes/credential-test-required
 export class PaywireStripeApi implements ICredentialType {
 	name = 'paywireStripeApi';
 
