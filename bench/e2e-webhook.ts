@@ -1,0 +1,213 @@
+/**
+ * Webhook acknowledgement into one real n8n 2.40.7 (the packed tarball installed as a community
+ * package): our Stripe Payments Trigger beside n8n's plain Webhook node (the floor: no signature,
+ * no dedupe) and, when it can be activated against the emulator, n8n's built-in Stripe Trigger.
+ * Same signed ~2 KB payment_intent.succeeded bodies, a unique event id per delivery, 127.0.0.1.
+ *   Latency: sequential deliveries, targets interleaved; p50/p99 of the time to the HTTP answer.
+ *   Rate: a closed loop of CONCURRENCY senders for a fixed count; deliveries per second.
+ * Bounded in count and time; never fails on a timing. Writes bench/results/e2e-webhook.json.
+ *   npm run bench:e2e-webhook      (PAYWIRE_TARBALL=<tgz> to skip packing)
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Stripe from 'stripe';
+
+import { emulatorControl } from '../scripts/lib/emulator';
+import { n8nInstallDir, REPO_ROOT } from '../scripts/lib/n8nCache';
+import { paymentIntentObject, stripeEvent } from '../test/e2e/support/deliveries';
+import { startSuite } from '../test/e2e/support/suite';
+import { waitForWebhook } from '../test/e2e/support/webhooks';
+import { triggerWorkflow } from '../test/e2e/support/workflows';
+
+const WARMUP = 30;
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
+const CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 400);
+const CONCURRENCY = 8;
+const PHASE_DEADLINE_MS = 180_000;
+
+const signer = new Stripe('sk_test_123');
+
+interface Target {
+	name: string;
+	url: string;
+	secret: string;
+}
+
+function signedDelivery(secret: string): { body: string; signature: string } {
+	const body = JSON.stringify(stripeEvent('payment_intent.succeeded', paymentIntentObject()), null, 2);
+	return { body, signature: signer.webhooks.generateTestHeaderString({ payload: body, secret }) };
+}
+
+/** One delivery; returns the time to the complete HTTP answer in ms (status checked). */
+async function deliver(target: Target): Promise<number> {
+	const { body, signature } = signedDelivery(target.secret);
+	const started = performance.now();
+	const response = await fetch(target.url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+		body,
+	});
+	await response.arrayBuffer();
+	const elapsed = performance.now() - started;
+	if (response.status !== 200) throw new Error(`${target.name} answered ${response.status}`);
+	return elapsed;
+}
+
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+function summary(samples: number[]) {
+	const sorted = [...samples].sort((a, b) => a - b);
+	const round = (value: number) => Math.round(value * 100) / 100;
+	return {
+		count: sorted.length,
+		p50Ms: round(percentile(sorted, 50)),
+		p99Ms: round(percentile(sorted, 99)),
+		meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / sorted.length),
+	};
+}
+
+async function sequentialLatency(targets: Target[]) {
+	const samples = new Map(targets.map((target) => [target.name, [] as number[]]));
+	const deadline = Date.now() + PHASE_DEADLINE_MS;
+	for (let round = 0; round < WARMUP + SEQUENTIAL && Date.now() < deadline; round++) {
+		for (const target of round % 2 ? [...targets].reverse() : targets) {
+			const elapsed = await deliver(target);
+			if (round >= WARMUP) samples.get(target.name)!.push(elapsed);
+		}
+	}
+	return Object.fromEntries(targets.map((target) => [target.name, summary(samples.get(target.name)!)]));
+}
+
+async function sustainedRate(target: Target) {
+	let sent = 0;
+	const deadline = Date.now() + PHASE_DEADLINE_MS;
+	const started = performance.now();
+	const sender = async () => {
+		while (sent < CONCURRENT_TOTAL && Date.now() < deadline) {
+			sent += 1;
+			await deliver(target);
+		}
+	};
+	await Promise.all(Array.from({ length: CONCURRENCY }, sender));
+	const seconds = (performance.now() - started) / 1000;
+	return { deliveries: sent, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(sent / seconds) };
+}
+
+async function main(): Promise<void> {
+	const suite = await startSuite('bench-e2e-webhook');
+	try {
+		const plainId = 'benchPlainHook01';
+		await suite.rest.createWorkflow({
+			id: plainId,
+			name: 'bench: plain Webhook node',
+			nodes: [
+				{
+					id: 'bench-plain',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: 'bench-plain',
+					parameters: { path: 'bench-plain', httpMethod: 'POST', responseMode: 'onReceived' },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		});
+		await suite.rest.activate(plainId);
+		const plain: Target = { name: 'n8n Webhook node', url: `${suite.n8n.baseUrl}/webhook/bench-plain`, secret: 'whsec_unused' };
+
+		const oursId = 'benchPaywireTrig';
+		await suite.rest.createWorkflow(triggerWorkflow(oursId, suite.credential, ['payment.succeeded']));
+		await suite.rest.activate(oursId);
+		const state = await emulatorControl<{ endpoints: Array<{ id: string; url: string }> }>(
+			suite.emulator.url,
+			'GET',
+			'state',
+		);
+		const endpoint = state.endpoints[0];
+		const { secret } = await emulatorControl<{ secret: string }>(
+			suite.emulator.url,
+			'GET',
+			`webhook_endpoints/${endpoint.id}/secret`,
+		);
+		const ours: Target = { name: 'Paywire trigger', url: endpoint.url, secret };
+		await waitForWebhook(plain.url);
+		await waitForWebhook(ours.url);
+
+		const builtIn = builtInStripeTriggerStatus();
+		console.log(`n8n built-in Stripe Trigger: ${builtIn.reason}`);
+
+		const targets = [plain, ours];
+		const latency = await sequentialLatency(targets);
+		const rate = { [plain.name]: await sustainedRate(plain), [ours.name]: await sustainedRate(ours) };
+		const ratios = {
+			p50: round2(latency[ours.name].p50Ms / latency[plain.name].p50Ms),
+			p99: round2(latency[ours.name].p99Ms / latency[plain.name].p99Ms),
+			throughput: round2(rate[plain.name].perSecond / rate[ours.name].perSecond),
+		};
+		const result = {
+			date: new Date().toISOString(),
+			n8n: '2.40.7',
+			node: process.version,
+			cpus: cpus().length,
+			payloadBytes: signedDelivery('whsec_x').body.length,
+			sequential: { warmup: WARMUP, perTarget: SEQUENTIAL, latency },
+			sustained: { concurrency: CONCURRENCY, rate },
+			ratiosOursOverPlain: ratios,
+			target: 'within 1.15x of the plain Webhook node',
+			builtInStripeTrigger: builtIn,
+		};
+		print(latency, rate, ratios);
+		const out = join(REPO_ROOT, 'bench', 'results', 'e2e-webhook.json');
+		mkdirSync(join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+		writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+		console.log(`wrote ${out}`);
+	} finally {
+		await suite.stop();
+	}
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+function print(
+	latency: Record<string, ReturnType<typeof summary>>,
+	rate: Record<string, { perSecond: number; deliveries: number }>,
+	ratios: { p50: number; p99: number; throughput: number },
+): void {
+	console.log('\nwebhook acknowledgement into n8n 2.40.7 (127.0.0.1)');
+	console.log('target                 p50 ms   p99 ms   deliveries/s');
+	for (const name of Object.keys(latency)) {
+		const row = latency[name];
+		console.log(
+			`${name.padEnd(22)} ${String(row.p50Ms).padStart(6)}   ${String(row.p99Ms).padStart(6)}   ${String(rate[name].perSecond).padStart(6)}`,
+		);
+	}
+	console.log(
+		`Paywire / plain: p50 ${ratios.p50}x, p99 ${ratios.p99}x, throughput ${ratios.throughput}x slower (target ≤ 1.15x)`,
+	);
+}
+
+/**
+ * n8n's Stripe Trigger creates its endpoint through `stripeApiRequest`, whose URL is fixed to
+ * https://api.stripe.com/v1 (no base-URL setting), so it cannot be activated against the emulator,
+ * and this benchmark sends nothing off the machine. Reported from the installed source.
+ */
+function builtInStripeTriggerStatus() {
+	const helpers = join(n8nInstallDir(), 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'Stripe', 'helpers.js');
+	const fixed = existsSync(helpers) && readFileSync(helpers, 'utf8').includes('https://api.stripe.com/v1${endpoint}');
+	return {
+		activated: false,
+		reason: fixed
+			? 'not measured: its API URL is fixed to https://api.stripe.com/v1 (n8n-nodes-base/dist/nodes/Stripe/helpers.js), so it cannot activate against the local emulator'
+			: 'not measured: could not confirm how it reaches Stripe',
+	};
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});
