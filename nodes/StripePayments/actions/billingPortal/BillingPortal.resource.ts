@@ -1,6 +1,26 @@
-// PLACEHOLDER written by the payments engineer so the router compiles; the ops engineer owns this
-// file and replaces it with the real resource (operation selector + one module per operation,
-// re-exported by operation value: see the pattern at the top of actions/router.ts).
 import type { INodeProperties } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import * as create from './create.operation';
+
+export { create };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['billingPortal'] } },
+		default: 'create',
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a billing portal session',
+				description:
+					'Create a link (URL) where the customer updates their card, plan or invoices (no money moves)',
+			},
+		],
+	},
+	...create.description,
+];

@@ -1,6 +1,26 @@
-// PLACEHOLDER written by the payments engineer so the router compiles; the ops engineer owns this
-// file and replaces it with the real resource (operation selector + one module per operation,
-// re-exported by operation value: see the pattern at the top of actions/router.ts).
 import type { INodeProperties } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import * as call from './call.operation';
+
+export { call };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customApiCall'] } },
+		default: 'call',
+		options: [
+			{
+				name: 'Make an API Call',
+				value: 'call',
+				action: 'Make a stripe API call',
+				description:
+					'Call any Stripe endpoint with the node’s credential, retries, error mapping and idempotency key. A POST may move money.',
+			},
+		],
+	},
+	...call.description,
+];

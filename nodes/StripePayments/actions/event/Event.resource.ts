@@ -1,6 +1,34 @@
-// PLACEHOLDER written by the payments engineer so the router compiles; the ops engineer owns this
-// file and replaces it with the real resource (operation selector + one module per operation,
-// re-exported by operation value: see the pattern at the top of actions/router.ts).
 import type { INodeProperties } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import * as get from './get.operation';
+import * as list from './list.operation';
+
+export { get, list };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['event'] } },
+		default: 'list',
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an event',
+				description: 'Retrieve one Stripe event (webhook payload) by ID',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				action: 'List events',
+				description:
+					'List past Stripe events by type and time, to catch up on missed webhooks (read-only, last 30 days)',
+			},
+		],
+	},
+	...get.description,
+	...list.description,
+];

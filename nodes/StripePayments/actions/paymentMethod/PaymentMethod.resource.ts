@@ -1,6 +1,35 @@
-// PLACEHOLDER written by the payments engineer so the router compiles; the ops engineer owns this
-// file and replaces it with the real resource (operation selector + one module per operation,
-// re-exported by operation value: see the pattern at the top of actions/router.ts).
 import type { INodeProperties } from 'n8n-workflow';
 
-export const description: INodeProperties[] = [];
+import * as detach from './detach.operation';
+import * as list from './list.operation';
+
+export { detach, list };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['paymentMethod'] } },
+		default: 'list',
+		options: [
+			{
+				name: 'Detach',
+				value: 'detach',
+				action: 'Detach a payment method',
+				description:
+					'Remove a saved card or bank account from its customer; it can no longer be charged (no money moves)',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				action: 'List a customer s payment methods',
+				description:
+					'List the saved cards and bank accounts of a customer (brand, expiry, last four digits)',
+			},
+		],
+	},
+	...list.description,
+	...detach.description,
+];

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { pathId } from '../../helpers/lists';
+import { stripeOutput } from '../../helpers/output';
+import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import { stripeApiRequest } from '../../transport';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['get'] } },
+	[
+		{
+			displayName: 'Event ID',
+			name: 'eventId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'evt_1NG8Du2eZvKYlo2CUI79vXWy',
+			description: 'Stripe keeps events for 30 days',
+		},
+	],
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const eventId = String(this.getNodeParameter('eventId', itemIndex)).trim();
+	const { body } = await stripeApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/events/${pathId(eventId)}`,
+		itemIndex,
+	});
+	return stripeOutput(body);
+}
