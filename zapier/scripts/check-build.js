@@ -7,7 +7,9 @@ const path = require('node:path');
 const appDir = path.resolve(__dirname, '..');
 const app = require(path.join(appDir, 'index.js'));
 if (!app || !app.authentication || !app.triggers || !app.creates || !app.searches) {
-	console.error('check-build: index.js did not export an app with authentication, triggers, creates and searches');
+	console.error(
+		'check-build: index.js did not export an app with authentication, triggers, creates and searches',
+	);
 	process.exit(1);
 }
 const outside = Object.keys(require.cache).filter((file) => !file.startsWith(appDir + path.sep));

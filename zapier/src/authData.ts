@@ -24,5 +24,7 @@ export function readStripeAuth(authData: Record<string, unknown> | undefined): S
 
 /** True when the URL points at the connected account's API base, the only place the key may go. */
 export function isStripeApiUrl(url: string, auth: StripeAuth): boolean {
-	return url === auth.baseUrl || url.startsWith(`${auth.baseUrl}/`) || url.startsWith(`${auth.baseUrl}?`);
+	return (
+		url === auth.baseUrl || url.startsWith(`${auth.baseUrl}/`) || url.startsWith(`${auth.baseUrl}?`)
+	);
 }

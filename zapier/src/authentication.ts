@@ -29,7 +29,11 @@ async function testConnection(z: ZObject, bundle: Bundle): Promise<ConnectionInf
 		// A plain request: the afterResponse middleware turns a refusal into a plain message.
 		await z.request({ url: probe.url, method: 'GET', headers: probe.headers });
 
-		const account = buildStripeRequest({ method: 'GET', path: '/v1/account', baseUrl: auth.baseUrl });
+		const account = buildStripeRequest({
+			method: 'GET',
+			path: '/v1/account',
+			baseUrl: auth.baseUrl,
+		});
 		const response = await z.request({
 			url: account.url,
 			method: 'GET',

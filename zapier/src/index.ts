@@ -17,11 +17,10 @@ import { refundSucceeded } from './triggers/refundSucceeded';
 import { disputeCreated } from './triggers/disputeCreated';
 import { subscriptionPaymentFailed } from './triggers/subscriptionPaymentFailed';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { version } = require('../package.json') as { version: string };
+import { appVersion } from './version';
 
 export default defineApp({
-	version,
+	version: appVersion(),
 	platformVersion,
 	authentication,
 	beforeRequest: [addStripeAuth],

@@ -11,7 +11,8 @@ export function optionalText(value: unknown): string | undefined {
 
 export function requiredText(value: unknown, label: string, example: string): string {
 	const text = optionalText(value);
-	if (text === undefined) throw new PaymentInputError(label, 'is empty.', `Enter a value such as ${example}.`);
+	if (text === undefined)
+		throw new PaymentInputError(label, 'is empty.', `Enter a value such as ${example}.`);
 	return text;
 }
 
@@ -33,7 +34,10 @@ export function metadataOf(value: unknown): Record<string, string> | undefined {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
 	const entries = Object.entries(value as Record<string, unknown>)
 		.filter(([key]) => key.trim() !== '')
-		.map(([key, entry]) => [key.trim(), entry === null || entry === undefined ? '' : String(entry)]);
+		.map(([key, entry]) => [
+			key.trim(),
+			entry === null || entry === undefined ? '' : String(entry),
+		]);
 	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
@@ -41,7 +45,11 @@ export function positiveInteger(value: unknown, label: string, fallback: number)
 	const text = optionalText(value);
 	if (text === undefined) return fallback;
 	if (!/^\d+$/.test(text) || Number(text) < 1) {
-		throw new PaymentInputError(label, `"${text.slice(0, 20)}" is not a whole number of 1 or more.`, 'Enter 1, 2, 3…');
+		throw new PaymentInputError(
+			label,
+			`"${text.slice(0, 20)}" is not a whole number of 1 or more.`,
+			'Enter 1, 2, 3…',
+		);
 	}
 	return Number(text);
 }

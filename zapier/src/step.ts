@@ -1,6 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { withZapierErrors } from './errors';
 import { stepIdempotencyKey } from './idempotency';
 import { assertNoCardNumbersInInputs } from './inputGuard';
 import { optionalText } from './inputs';
@@ -28,7 +27,11 @@ export interface CreatedObject {
  * The one way a create talks to Stripe: card-number guard over every input, then the params (which
  * validate and convert amounts), then a POST with the step's idempotency key through core.
  */
-export async function postCreate(z: ZObject, bundle: Bundle, step: CreateStep): Promise<CreatedObject> {
+export async function postCreate(
+	z: ZObject,
+	bundle: Bundle,
+	step: CreateStep,
+): Promise<CreatedObject> {
 	const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
 	assertNoCardNumbersInInputs(inputData, step.fields);
 	const params = step.params(inputData);

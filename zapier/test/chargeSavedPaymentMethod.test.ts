@@ -3,7 +3,17 @@ import { describe, it } from 'node:test';
 
 import nock from 'nock';
 
-import { App, STRIPE, authData, recordInto, run, stripeHeaders, useNock, zapierErrorOf, type SentRequest } from './helpers';
+import {
+	App,
+	STRIPE,
+	authData,
+	recordInto,
+	run,
+	stripeHeaders,
+	useNock,
+	zapierErrorOf,
+	type SentRequest,
+} from './helpers';
 
 const perform = App.creates.charge_saved_payment_method.operation.perform;
 
@@ -45,9 +55,16 @@ describe('charge saved payment method', () => {
 
 	it('confirms off-session with exact params and a key from the reference', async () => {
 		const sent: SentRequest[] = [];
-		nock(STRIPE, stripeHeaders).post('/v1/payment_intents').twice().reply(recordInto(sent, 200, intent('succeeded')));
+		nock(STRIPE, stripeHeaders)
+			.post('/v1/payment_intents')
+			.twice()
+			.reply(recordInto(sent, 200, intent('succeeded')));
 		const result = await run(perform, { authData, inputData, meta: { zap: { id: 'zap_1' } } });
-		await run(perform, { authData, inputData: { ...inputData, description: 'changed' }, meta: { zap: { id: 'zap_1' } } });
+		await run(perform, {
+			authData,
+			inputData: { ...inputData, description: 'changed' },
+			meta: { zap: { id: 'zap_1' } },
+		});
 
 		assert.deepEqual(sent[0].form, {
 			amount: '1999',
@@ -97,7 +114,10 @@ describe('charge saved payment method', () => {
 	it('continues with paid=false and the next step when asked to', async () => {
 		nock(STRIPE).post('/v1/payment_intents').reply(402, authenticationRequired);
 		nock(STRIPE).get('/v1/payment_intents/pi_1').reply(200, intent('requires_payment_method'));
-		const result = await run(perform, { authData, inputData: { ...inputData, onAuthenticationRequired: 'continue' } });
+		const result = await run(perform, {
+			authData,
+			inputData: { ...inputData, onAuthenticationRequired: 'continue' },
+		});
 		const payment = result.payment as Record<string, unknown>;
 		assert.equal(result.authenticationRequired, true);
 		assert.equal(payment.paid, false);
@@ -106,9 +126,17 @@ describe('charge saved payment method', () => {
 	});
 
 	it('reports an on-session requires_action answer with its redirect URL, not as paid', async () => {
-		const redirect = { type: 'redirect_to_url', redirect_to_url: { url: 'https://hooks.stripe.com/3ds/pi_1' } };
-		nock(STRIPE).post('/v1/payment_intents').reply(200, intent('requires_action', { next_action: redirect }));
-		const result = await run(perform, { authData, inputData: { ...inputData, onAuthenticationRequired: 'continue' } });
+		const redirect = {
+			type: 'redirect_to_url',
+			redirect_to_url: { url: 'https://hooks.stripe.com/3ds/pi_1' },
+		};
+		nock(STRIPE)
+			.post('/v1/payment_intents')
+			.reply(200, intent('requires_action', { next_action: redirect }));
+		const result = await run(perform, {
+			authData,
+			inputData: { ...inputData, onAuthenticationRequired: 'continue' },
+		});
 		const payment = result.payment as Record<string, unknown>;
 		assert.equal(payment.paid, false);
 		assert.equal(payment.nextStepUrl, 'https://hooks.stripe.com/3ds/pi_1');
@@ -117,7 +145,14 @@ describe('charge saved payment method', () => {
 	it('turns a decline into the plain next step and never shows a fraud reason', async () => {
 		nock(STRIPE)
 			.post('/v1/payment_intents')
-			.reply(402, { error: { type: 'card_error', code: 'card_declined', decline_code: 'stolen_card', message: 'Your card was declined.' } });
+			.reply(402, {
+				error: {
+					type: 'card_error',
+					code: 'card_declined',
+					decline_code: 'stolen_card',
+					message: 'Your card was declined.',
+				},
+			});
 		await assert.rejects(run(perform, { authData, inputData }), (error: unknown) => {
 			const parsed = zapierErrorOf(error);
 			assert.equal(parsed.code, 'review_for_fraud');

@@ -72,7 +72,11 @@ describe('create checkout session', () => {
 		assert.equal(sent[0].headers['stripe-version'], STRIPE_API_VERSION);
 		assert.equal(sent[0].headers['content-type'], 'application/x-www-form-urlencoded');
 		assert.match(String(sent[0].headers['idempotency-key']), /^paywire-[0-9a-f]{64}$/);
-		assert.equal(sent[1].headers['idempotency-key'], sent[0].headers['idempotency-key'], 'a replay reuses the key');
+		assert.equal(
+			sent[1].headers['idempotency-key'],
+			sent[0].headers['idempotency-key'],
+			'a replay reuses the key',
+		);
 
 		assert.equal(first.url, session.url);
 		assert.equal(first.idempotencyKey, sent[0].headers['idempotency-key']);
@@ -85,18 +89,32 @@ describe('create checkout session', () => {
 
 	it('uses a different key for another Zap, another reference or other input', async () => {
 		const sent: SentRequest[] = [];
-		nock(STRIPE).post('/v1/checkout/sessions').times(4).reply(recordInto(sent, 200, session));
+		nock(STRIPE)
+			.post('/v1/checkout/sessions')
+			.times(4)
+			.reply(recordInto(sent, 200, session));
 		await run(perform, { authData, inputData, meta: { zap: { id: 'zap_1' } } });
 		await run(perform, { authData, inputData, meta: { zap: { id: 'zap_2' } } });
-		await run(perform, { authData, inputData: { ...inputData, reference: 'order-43' }, meta: { zap: { id: 'zap_1' } } });
-		await run(perform, { authData, inputData: { ...inputData, amount: '20.00' }, meta: { zap: { id: 'zap_1' } } });
+		await run(perform, {
+			authData,
+			inputData: { ...inputData, reference: 'order-43' },
+			meta: { zap: { id: 'zap_1' } },
+		});
+		await run(perform, {
+			authData,
+			inputData: { ...inputData, amount: '20.00' },
+			meta: { zap: { id: 'zap_1' } },
+		});
 		const keys = new Set(sent.map((request) => request.headers['idempotency-key']));
 		assert.equal(keys.size, 4);
 	});
 
 	it('refuses a card number in any input before sending anything', async () => {
 		await assert.rejects(
-			run(perform, { authData, inputData: { ...inputData, metadata: { note: 'card 4242 4242 4242 4242' } } }),
+			run(perform, {
+				authData,
+				inputData: { ...inputData, metadata: { note: 'card 4242 4242 4242 4242' } },
+			}),
 			(error: unknown) => {
 				const { message, code } = zapierErrorOf(error);
 				assert.equal(code, 'fix_request');
@@ -108,9 +126,12 @@ describe('create checkout session', () => {
 	});
 
 	it('refuses an amount with more decimals than the currency has, never rounding', async () => {
-		await assert.rejects(run(perform, { authData, inputData: { ...inputData, amount: '19.999' } }), (error: unknown) => {
-			assert.match(zapierErrorOf(error).message, /^Amount: "19\.999" has 3 decimals/);
-			return true;
-		});
+		await assert.rejects(
+			run(perform, { authData, inputData: { ...inputData, amount: '19.999' } }),
+			(error: unknown) => {
+				assert.match(zapierErrorOf(error).message, /^Amount: "19\.999" has 3 decimals/);
+				return true;
+			},
+		);
 	});
 });

@@ -3,7 +3,16 @@ import { describe, it } from 'node:test';
 
 import nock from 'nock';
 
-import { App, STRIPE, authData, formOf, run, stripeHeaders, useNock, zapierErrorOf } from './helpers';
+import {
+	App,
+	STRIPE,
+	authData,
+	formOf,
+	run,
+	stripeHeaders,
+	useNock,
+	zapierErrorOf,
+} from './helpers';
 
 const perform = App.creates.create_customer.operation.perform;
 
@@ -38,7 +47,13 @@ describe('create customer', () => {
 	it('maps a Stripe refusal to a plain message with the next step', async () => {
 		nock(STRIPE)
 			.post('/v1/customers')
-			.reply(400, { error: { type: 'invalid_request_error', message: 'Invalid email address: x@y', param: 'email' } });
+			.reply(400, {
+				error: {
+					type: 'invalid_request_error',
+					message: 'Invalid email address: x@y',
+					param: 'email',
+				},
+			});
 		await assert.rejects(
 			run(perform, { authData, inputData: { email: 'x@y' } }),
 			(error: unknown) => {

@@ -3,7 +3,17 @@ import { describe, it } from 'node:test';
 
 import nock from 'nock';
 
-import { App, STRIPE, authData, recordInto, run, stripeHeaders, useNock, zapierErrorOf, type SentRequest } from './helpers';
+import {
+	App,
+	STRIPE,
+	authData,
+	recordInto,
+	run,
+	stripeHeaders,
+	useNock,
+	zapierErrorOf,
+	type SentRequest,
+} from './helpers';
 
 const perform = App.creates.create_payment_link.operation.perform;
 
@@ -22,11 +32,18 @@ describe('create payment link', () => {
 
 	it('sends a zero-decimal amount as is, the redirect and an idempotency key', async () => {
 		const sent: SentRequest[] = [];
-		nock(STRIPE, stripeHeaders).post('/v1/payment_links').reply(recordInto(sent, 200, link));
+		nock(STRIPE, stripeHeaders)
+			.post('/v1/payment_links')
+			.reply(recordInto(sent, 200, link));
 		const result = await run(perform, {
 			authData,
 			meta: { zap: { id: 'zap_1' } },
-			inputData: { productName: 'Workshop', amount: '5000', currency: 'jpy', redirectUrl: 'https://example.com/done' },
+			inputData: {
+				productName: 'Workshop',
+				amount: '5000',
+				currency: 'jpy',
+				redirectUrl: 'https://example.com/done',
+			},
 		});
 		assert.deepEqual(sent[0].form, {
 			'line_items[0][price_data][currency]': 'jpy',
@@ -44,9 +61,17 @@ describe('create payment link', () => {
 	it('passes on Stripe’s permission refusal with the next step', async () => {
 		nock(STRIPE)
 			.post('/v1/payment_links')
-			.reply(403, { error: { type: 'invalid_request_error', message: 'The provided key does not have the required permissions' } });
+			.reply(403, {
+				error: {
+					type: 'invalid_request_error',
+					message: 'The provided key does not have the required permissions',
+				},
+			});
 		await assert.rejects(
-			run(perform, { authData, inputData: { productName: 'Workshop', amount: '10', currency: 'usd' } }),
+			run(perform, {
+				authData,
+				inputData: { productName: 'Workshop', amount: '10', currency: 'usd' },
+			}),
 			(error: unknown) => {
 				const parsed = zapierErrorOf(error);
 				assert.equal(parsed.code, 'check_permissions');

@@ -3,7 +3,17 @@ import { describe, it } from 'node:test';
 
 import nock from 'nock';
 
-import { App, STRIPE, authData, recordInto, run, stripeHeaders, useNock, zapierErrorOf, type SentRequest } from './helpers';
+import {
+	App,
+	STRIPE,
+	authData,
+	recordInto,
+	run,
+	stripeHeaders,
+	useNock,
+	zapierErrorOf,
+	type SentRequest,
+} from './helpers';
 
 const perform = App.creates.create_refund.operation.perform;
 
@@ -23,13 +33,24 @@ describe('create refund', () => {
 
 	it('refunds part of a payment intent in minor units, with reason and key', async () => {
 		const sent: SentRequest[] = [];
-		nock(STRIPE, stripeHeaders).post('/v1/refunds').reply(recordInto(sent, 200, refund));
+		nock(STRIPE, stripeHeaders)
+			.post('/v1/refunds')
+			.reply(recordInto(sent, 200, refund));
 		const result = await run(perform, {
 			authData,
 			meta: { zap: { id: 'zap_1' } },
-			inputData: { paymentId: 'pi_1', amount: '5', currency: 'usd', reason: 'requested_by_customer' },
+			inputData: {
+				paymentId: 'pi_1',
+				amount: '5',
+				currency: 'usd',
+				reason: 'requested_by_customer',
+			},
 		});
-		assert.deepEqual(sent[0].form, { payment_intent: 'pi_1', amount: '500', reason: 'requested_by_customer' });
+		assert.deepEqual(sent[0].form, {
+			payment_intent: 'pi_1',
+			amount: '500',
+			reason: 'requested_by_customer',
+		});
 		assert.match(String(sent[0].headers['idempotency-key']), /^paywire-[0-9a-f]{64}$/);
 		const payment = result.payment as Record<string, unknown>;
 		assert.equal(payment.kind, 'refund');
@@ -39,27 +60,41 @@ describe('create refund', () => {
 
 	it('refunds a charge in full when no amount is given', async () => {
 		const sent: SentRequest[] = [];
-		nock(STRIPE).post('/v1/refunds').reply(recordInto(sent, 200, { ...refund, charge: 'ch_1' }));
+		nock(STRIPE)
+			.post('/v1/refunds')
+			.reply(recordInto(sent, 200, { ...refund, charge: 'ch_1' }));
 		await run(perform, { authData, inputData: { paymentId: 'ch_1' } });
 		assert.deepEqual(sent[0].form, { charge: 'ch_1' });
 	});
 
 	it('refuses an amount without a currency before sending', async () => {
-		await assert.rejects(run(perform, { authData, inputData: { paymentId: 'pi_1', amount: '5' } }), (error: unknown) => {
-			assert.match(zapierErrorOf(error).message, /^Currency: is needed when Amount is set\./);
-			return true;
-		});
+		await assert.rejects(
+			run(perform, { authData, inputData: { paymentId: 'pi_1', amount: '5' } }),
+			(error: unknown) => {
+				assert.match(zapierErrorOf(error).message, /^Currency: is needed when Amount is set\./);
+				return true;
+			},
+		);
 	});
 
 	it('says not to retry a payment that is already fully refunded', async () => {
 		nock(STRIPE)
 			.post('/v1/refunds')
-			.reply(400, { error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge ch_1 has already been refunded.' } });
-		await assert.rejects(run(perform, { authData, inputData: { paymentId: 'pi_1' } }), (error: unknown) => {
-			const parsed = zapierErrorOf(error);
-			assert.equal(parsed.code, 'do_not_retry');
-			assert.match(parsed.message, /already been refunded/);
-			return true;
-		});
+			.reply(400, {
+				error: {
+					type: 'invalid_request_error',
+					code: 'charge_already_refunded',
+					message: 'Charge ch_1 has already been refunded.',
+				},
+			});
+		await assert.rejects(
+			run(perform, { authData, inputData: { paymentId: 'pi_1' } }),
+			(error: unknown) => {
+				const parsed = zapierErrorOf(error);
+				assert.equal(parsed.code, 'do_not_retry');
+				assert.match(parsed.message, /already been refunded/);
+				return true;
+			},
+		);
 	});
 });

@@ -15,9 +15,14 @@ export const appTester = createAppTester(App);
 type StepFunction = (z: ZObject, bundle: Bundle) => unknown;
 
 /** Runs one of the app's functions (perform, performList, performSubscribe…) through appTester. */
-export async function run<T = Record<string, unknown>>(fn: unknown, bundle: object): Promise<T> {
+/** Zapier's cache (z.cache) starts empty on each call unless keepCache is set. */
+export async function run<T = Record<string, unknown>>(
+	fn: unknown,
+	bundle: object,
+	options: { keepCache?: boolean } = {},
+): Promise<T> {
 	assert.equal(typeof fn, 'function', 'the app defines this function');
-	return (await appTester(fn as StepFunction, bundle as Partial<Bundle>)) as T;
+	return (await appTester(fn as StepFunction, bundle as Partial<Bundle>, !options.keepCache)) as T;
 }
 export { App, STRIPE_API_VERSION };
 
@@ -70,7 +75,11 @@ export function recordInto(
 	body: object,
 	headers: Record<string, string> = {},
 ) {
-	return function (this: { req: { headers: Record<string, string | string[] | undefined> } }, uri: string, requestBody: unknown) {
+	return function (
+		this: { req: { headers: Record<string, string | string[] | undefined> } },
+		uri: string,
+		requestBody: unknown,
+	) {
 		sent.push({
 			path: uri,
 			form: typeof requestBody === 'string' ? formOf(requestBody) : {},

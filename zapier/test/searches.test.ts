@@ -9,7 +9,13 @@ import { metadataQuery } from '../src/searches/findPayment';
 const findCustomer = App.searches.find_customer.operation.perform;
 const findPayment = App.searches.find_payment.operation.perform;
 
-const customer = { id: 'cus_1', object: 'customer', email: 'jane@example.com', name: 'Jane', metadata: {} };
+const customer = {
+	id: 'cus_1',
+	object: 'customer',
+	email: 'jane@example.com',
+	name: 'Jane',
+	metadata: {},
+};
 const intent = {
 	id: 'pi_1',
 	object: 'payment_intent',
@@ -29,23 +35,46 @@ describe('find customer', () => {
 			.get('/v1/customers')
 			.query({ email: 'jane@example.com', limit: '1' })
 			.reply(200, { object: 'list', data: [customer], has_more: false });
-		const found = await run<Record<string, unknown>[]>(findCustomer, { authData, inputData: { email: 'jane@example.com' } });
+		const found = await run<Record<string, unknown>[]>(findCustomer, {
+			authData,
+			inputData: { email: 'jane@example.com' },
+		});
 		assert.deepEqual(found, [customer]);
 	});
 
 	it('returns nothing when there is no such customer', async () => {
-		nock(STRIPE).get('/v1/customers').query(true).reply(200, { object: 'list', data: [], has_more: false });
-		assert.deepEqual(await run(findCustomer, { authData, inputData: { email: 'nobody@example.com' } }), []);
+		nock(STRIPE)
+			.get('/v1/customers')
+			.query(true)
+			.reply(200, { object: 'list', data: [], has_more: false });
+		assert.deepEqual(
+			await run(findCustomer, { authData, inputData: { email: 'nobody@example.com' } }),
+			[],
+		);
 	});
 
 	it('reports a rejected key as a connection to fix', async () => {
-		nock(STRIPE).get('/v1/customers').query(true).reply(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_test_****123' } });
-		await assert.rejects(run(findCustomer, { authData, inputData: { email: 'jane@example.com' } }), (error: unknown) => {
-			assert.equal((error as Error).name, 'ExpiredAuthError');
-			assert.match((error as Error).message, /Stripe did not accept the API key.*Next step: fix_credentials/);
-			assert.doesNotMatch((error as Error).message, /sk_test/);
-			return true;
-		});
+		nock(STRIPE)
+			.get('/v1/customers')
+			.query(true)
+			.reply(401, {
+				error: {
+					type: 'invalid_request_error',
+					message: 'Invalid API Key provided: sk_test_****123',
+				},
+			});
+		await assert.rejects(
+			run(findCustomer, { authData, inputData: { email: 'jane@example.com' } }),
+			(error: unknown) => {
+				assert.equal((error as Error).name, 'ExpiredAuthError');
+				assert.match(
+					(error as Error).message,
+					/Stripe did not accept the API key.*Next step: fix_credentials/,
+				);
+				assert.doesNotMatch((error as Error).message, /sk_test/);
+				return true;
+			},
+		);
 	});
 });
 
@@ -54,14 +83,22 @@ describe('find payment', () => {
 
 	it('gets a payment by id, normalised', async () => {
 		nock(STRIPE, stripeHeaders).get('/v1/payment_intents/pi_1').reply(200, intent);
-		const [found] = await run<Record<string, unknown>[]>(findPayment, { authData, inputData: { paymentId: 'pi_1' } });
+		const [found] = await run<Record<string, unknown>[]>(findPayment, {
+			authData,
+			inputData: { paymentId: 'pi_1' },
+		});
 		assert.equal(found.id, 'pi_1');
 		assert.equal((found.payment as Record<string, unknown>).paid, true);
 	});
 
 	it('returns nothing for an id Stripe does not know', async () => {
-		nock(STRIPE).get('/v1/payment_intents/pi_missing').reply(404, { error: { type: 'invalid_request_error', code: 'resource_missing' } });
-		assert.deepEqual(await run(findPayment, { authData, inputData: { paymentId: 'pi_missing' } }), []);
+		nock(STRIPE)
+			.get('/v1/payment_intents/pi_missing')
+			.reply(404, { error: { type: 'invalid_request_error', code: 'resource_missing' } });
+		assert.deepEqual(
+			await run(findPayment, { authData, inputData: { paymentId: 'pi_missing' } }),
+			[],
+		);
 	});
 
 	it('searches by metadata with a quoted query', async () => {
@@ -78,7 +115,10 @@ describe('find payment', () => {
 	});
 
 	it('escapes quotes so a value cannot change the query', () => {
-		assert.equal(metadataQuery('note', "x' OR status:'succeeded"), "metadata['note']:'x\\' OR status:\\'succeeded'");
+		assert.equal(
+			metadataQuery('note', "x' OR status:'succeeded"),
+			"metadata['note']:'x\\' OR status:\\'succeeded'",
+		);
 	});
 
 	it('asks for an id or metadata when both are empty', async () => {

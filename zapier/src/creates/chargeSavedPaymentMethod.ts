@@ -19,7 +19,8 @@ const inputFields = defineInputFields([
 		label: 'Payment Method ID',
 		type: 'string',
 		required: true,
-		helpText: 'A payment method saved on the customer (pm_…). In test mode: pm_card_visa. Never a card number.',
+		helpText:
+			'A payment method saved on the customer (pm_…). In test mode: pm_card_visa. Never a card number.',
 	},
 	amountField,
 	currencyField,
@@ -39,7 +40,11 @@ const inputFields = defineInputFields([
 		default: 'stop',
 		choices: [
 			{ value: 'stop', label: 'Stop the Zap with an error (nothing was charged)', sample: 'stop' },
-			{ value: 'continue', label: 'Continue: output paid=false, next step and link', sample: 'continue' },
+			{
+				value: 'continue',
+				label: 'Continue: output paid=false, next step and link',
+				sample: 'continue',
+			},
 		],
 		helpText:
 			'3-D Secure: an off-session charge cannot be authenticated. Nothing is charged either way; "Continue" lets later steps send the customer a payment page (check payment paid before granting anything).',
@@ -53,7 +58,11 @@ export function chargeParams(inputData: Record<string, unknown>): Stripe.Payment
 		amount: toMinorUnits(requiredText(inputData.amount, 'Amount', '19.99'), currency, 'Amount'),
 		currency,
 		customer: stripeId(inputData.customerId, 'Customer ID', ['cus_']),
-		payment_method: stripeId(inputData.paymentMethodId, 'Payment Method ID', ['pm_', 'card_', 'src_']),
+		payment_method: stripeId(inputData.paymentMethodId, 'Payment Method ID', [
+			'pm_',
+			'card_',
+			'src_',
+		]),
 		confirm: true,
 		off_session: true,
 		description: optionalText(inputData.description),
@@ -76,13 +85,21 @@ const perform = (z: ZObject, bundle: Bundle) =>
 			idempotencyKey = created.idempotencyKey;
 		} catch (error) {
 			const paymentId = error instanceof PaymentError ? error.details.paymentId : undefined;
-			if (!(error instanceof PaymentError) || error.details.category !== 'authentication_required' || !paymentId) {
+			if (
+				!(error instanceof PaymentError) ||
+				error.details.category !== 'authentication_required' ||
+				!paymentId
+			) {
 				throw error;
 			}
-			const fetched = await stripeCall(z, bundle, { method: 'GET', path: `/v1/payment_intents/${encodeURIComponent(paymentId)}` });
+			const fetched = await stripeCall(z, bundle, {
+				method: 'GET',
+				path: `/v1/payment_intents/${encodeURIComponent(paymentId)}`,
+			});
 			return authenticationRequired(z, bundle, fetched.body);
 		}
-		if (intent.status === 'requires_action') return authenticationRequired(z, bundle, intent, idempotencyKey);
+		if (intent.status === 'requires_action')
+			return authenticationRequired(z, bundle, intent, idempotencyKey);
 		return moneyOutput(intent, idempotencyKey);
 	});
 

@@ -22,14 +22,28 @@ const inputFields = defineInputFields([
 			'Where Stripe sends the customer after paying. {CHECKOUT_SESSION_ID} in it is replaced by the session id. Arriving there is not proof of payment: trigger on Payment Succeeded.',
 	},
 	{ key: 'cancelUrl', label: 'Cancel URL', type: 'string', required: false },
-	{ key: 'customerId', label: 'Customer ID', type: 'string', required: false, helpText: 'cus_…; or give an email instead.' },
+	{
+		key: 'customerId',
+		label: 'Customer ID',
+		type: 'string',
+		required: false,
+		helpText: 'cus_…; or give an email instead.',
+	},
 	{ key: 'customerEmail', label: 'Customer Email', type: 'string', required: false },
-	{ key: 'clientReferenceId', label: 'Client Reference ID', type: 'string', required: false, helpText: 'Your order id; it comes back on the session and in the trigger.' },
+	{
+		key: 'clientReferenceId',
+		label: 'Client Reference ID',
+		type: 'string',
+		required: false,
+		helpText: 'Your order id; it comes back on the session and in the trigger.',
+	},
 	metadataField,
 	referenceField,
 ]);
 
-export function checkoutSessionParams(inputData: Record<string, unknown>): Stripe.Checkout.SessionCreateParams {
+export function checkoutSessionParams(
+	inputData: Record<string, unknown>,
+): Stripe.Checkout.SessionCreateParams {
 	const currency = requiredText(inputData.currency, 'Currency', 'usd').toLowerCase();
 	const metadata = metadataOf(inputData.metadata);
 	const customer = optionalText(inputData.customerId);
@@ -39,8 +53,14 @@ export function checkoutSessionParams(inputData: Record<string, unknown>): Strip
 			{
 				price_data: {
 					currency,
-					unit_amount: toMinorUnits(requiredText(inputData.amount, 'Amount', '19.99'), currency, 'Amount'),
-					product_data: { name: requiredText(inputData.productName, 'Product Name', 'Annual plan') },
+					unit_amount: toMinorUnits(
+						requiredText(inputData.amount, 'Amount', '19.99'),
+						currency,
+						'Amount',
+					),
+					product_data: {
+						name: requiredText(inputData.productName, 'Product Name', 'Annual plan'),
+					},
 				},
 				quantity: positiveInteger(inputData.quantity, 'Quantity', 1),
 			},

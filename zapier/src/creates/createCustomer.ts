@@ -19,7 +19,11 @@ const inputFields = defineInputFields([
 export function customerParams(inputData: Record<string, unknown>): Record<string, unknown> {
 	const email = optionalText(inputData.email);
 	if (!email || !email.includes('@')) {
-		throw new PaymentInputError('Email', 'is not an email address.', 'Map the customer’s email, e.g. jane@example.com.');
+		throw new PaymentInputError(
+			'Email',
+			'is not an email address.',
+			'Map the customer’s email, e.g. jane@example.com.',
+		);
 	}
 	return {
 		email,
@@ -46,7 +50,8 @@ export const createCustomer = defineCreate({
 	noun: 'Customer',
 	display: {
 		label: 'Create Customer',
-		description: 'Creates a Stripe customer. The same input in a replayed Zap returns the same customer.',
+		description:
+			'Creates a Stripe customer. The same input in a replayed Zap returns the same customer.',
 	},
 	operation: {
 		inputFields,

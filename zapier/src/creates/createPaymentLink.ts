@@ -24,7 +24,9 @@ const inputFields = defineInputFields([
 	referenceField,
 ]);
 
-export function paymentLinkParams(inputData: Record<string, unknown>): Stripe.PaymentLinkCreateParams {
+export function paymentLinkParams(
+	inputData: Record<string, unknown>,
+): Stripe.PaymentLinkCreateParams {
 	const currency = requiredText(inputData.currency, 'Currency', 'usd').toLowerCase();
 	const metadata = metadataOf(inputData.metadata);
 	const redirectUrl = optionalText(inputData.redirectUrl);
@@ -33,13 +35,21 @@ export function paymentLinkParams(inputData: Record<string, unknown>): Stripe.Pa
 			{
 				price_data: {
 					currency,
-					unit_amount: toMinorUnits(requiredText(inputData.amount, 'Amount', '19.99'), currency, 'Amount'),
-					product_data: { name: requiredText(inputData.productName, 'Product Name', 'Annual plan') },
+					unit_amount: toMinorUnits(
+						requiredText(inputData.amount, 'Amount', '19.99'),
+						currency,
+						'Amount',
+					),
+					product_data: {
+						name: requiredText(inputData.productName, 'Product Name', 'Annual plan'),
+					},
 				},
 				quantity: positiveInteger(inputData.quantity, 'Quantity', 1),
 			},
 		],
-		after_completion: redirectUrl ? { type: 'redirect', redirect: { url: redirectUrl } } : undefined,
+		after_completion: redirectUrl
+			? { type: 'redirect', redirect: { url: redirectUrl } }
+			: undefined,
 		metadata,
 		payment_intent_data: metadata ? { metadata } : undefined,
 	};

@@ -24,13 +24,23 @@ const inputFields = defineInputFields([
 		required: false,
 		helpText: 'Decimal amount to refund, e.g. 5.00. Empty: everything not yet refunded.',
 	},
-	{ key: 'currency', label: 'Currency', type: 'string', required: false, helpText: 'Needed with Amount: the payment’s currency, e.g. usd.' },
+	{
+		key: 'currency',
+		label: 'Currency',
+		type: 'string',
+		required: false,
+		helpText: 'Needed with Amount: the payment’s currency, e.g. usd.',
+	},
 	{
 		key: 'reason',
 		label: 'Reason',
 		required: false,
 		choices: [
-			{ value: 'requested_by_customer', label: 'Requested by customer', sample: 'requested_by_customer' },
+			{
+				value: 'requested_by_customer',
+				label: 'Requested by customer',
+				sample: 'requested_by_customer',
+			},
 			{ value: 'duplicate', label: 'Duplicate', sample: 'duplicate' },
 			{ value: 'fraudulent', label: 'Fraudulent', sample: 'fraudulent' },
 		],
@@ -44,7 +54,11 @@ export function refundParams(inputData: Record<string, unknown>): Stripe.RefundC
 	const amountText = optionalText(inputData.amount);
 	const currency = optionalText(inputData.currency)?.toLowerCase();
 	if (amountText !== undefined && currency === undefined) {
-		throw new PaymentInputError('Currency', 'is needed when Amount is set.', 'Enter the payment’s currency, e.g. usd.');
+		throw new PaymentInputError(
+			'Currency',
+			'is needed when Amount is set.',
+			'Enter the payment’s currency, e.g. usd.',
+		);
 	}
 	return {
 		payment_intent: paymentId.startsWith('pi_') ? paymentId : undefined,

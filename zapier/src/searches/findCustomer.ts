@@ -12,14 +12,16 @@ const inputFields = defineInputFields([
 		label: 'Email',
 		type: 'string',
 		required: true,
-		helpText: 'Exact email address (Stripe compares it case-sensitively). The most recent match is returned.',
+		helpText:
+			'Exact email address (Stripe compares it case-sensitively). The most recent match is returned.',
 	},
 ]);
 
 const perform = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
 		const email = optionalText(bundle.inputData.email);
-		if (!email) throw new PaymentInputError('Email', 'is empty.', 'Map the customer’s email address.');
+		if (!email)
+			throw new PaymentInputError('Email', 'is empty.', 'Map the customer’s email address.');
 		const list = await getFromStripe(z, bundle, inputFields, '/v1/customers', { email, limit: 1 });
 		const customers = Array.isArray(list.data) ? (list.data as Record<string, unknown>[]) : [];
 		return customers.map((customer) => stripeOutput(customer));

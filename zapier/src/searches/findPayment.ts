@@ -7,9 +7,27 @@ import { moneyOutput } from '../output';
 import { getFromStripe } from '../step';
 
 const inputFields = defineInputFields([
-	{ key: 'paymentId', label: 'Payment ID', type: 'string', required: false, helpText: 'pi_…; or search by metadata below.' },
-	{ key: 'metadataKey', label: 'Metadata Key', type: 'string', required: false, helpText: 'e.g. order_id' },
-	{ key: 'metadataValue', label: 'Metadata Value', type: 'string', required: false, helpText: 'e.g. 42' },
+	{
+		key: 'paymentId',
+		label: 'Payment ID',
+		type: 'string',
+		required: false,
+		helpText: 'pi_…; or search by metadata below.',
+	},
+	{
+		key: 'metadataKey',
+		label: 'Metadata Key',
+		type: 'string',
+		required: false,
+		helpText: 'e.g. order_id',
+	},
+	{
+		key: 'metadataValue',
+		label: 'Metadata Value',
+		type: 'string',
+		required: false,
+		helpText: 'e.g. 42',
+	},
 ]);
 
 /** Stripe's search query language: quoted strings, with backslash escapes for quotes. */
@@ -24,7 +42,16 @@ const perform = (z: ZObject, bundle: Bundle) =>
 		if (paymentId) {
 			const id = stripeId(paymentId, 'Payment ID', ['pi_']);
 			try {
-				return [moneyOutput(await getFromStripe(z, bundle, inputFields, `/v1/payment_intents/${encodeURIComponent(id)}`))];
+				return [
+					moneyOutput(
+						await getFromStripe(
+							z,
+							bundle,
+							inputFields,
+							`/v1/payment_intents/${encodeURIComponent(id)}`,
+						),
+					),
+				];
 			} catch (error) {
 				if (error instanceof PaymentError && error.details.category === 'not_found') return [];
 				throw error;

@@ -23,9 +23,13 @@ export async function isFirstDelivery(
 	const key = `paywire:${endpointId}:${meaning}`;
 	try {
 		if ((await z.cache.get(key)) !== null) return false;
-		return (await z.cache.set(key, normalized.event.id, REMEMBER_SECONDS, undefined, true)) !== false;
+		return (
+			(await z.cache.set(key, normalized.event.id, REMEMBER_SECONDS, undefined, true)) !== false
+		);
 	} catch (error) {
-		z.console.warn(`Paywire: duplicate check unavailable (${(error as Error).message}); emitting the event.`);
+		z.console.warn(
+			`Paywire: duplicate check unavailable (${(error as Error).message}); emitting the event.`,
+		);
 		return true;
 	}
 }

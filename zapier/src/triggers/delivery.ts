@@ -32,7 +32,11 @@ export function verifiedEvent(z: ZObject, bundle: Bundle): Record<string, unknow
 	}
 	const event = JSON.parse(raw.content as string) as unknown;
 	if (!event || typeof event !== 'object' || Array.isArray(event)) {
-		throw new z.errors.Error('Rejected a signed webhook delivery whose body is not a Stripe event.', 'invalid_event', 400);
+		throw new z.errors.Error(
+			'Rejected a signed webhook delivery whose body is not a Stripe event.',
+			'invalid_event',
+			400,
+		);
 	}
 	return event as Record<string, unknown>;
 }
@@ -57,7 +61,10 @@ export async function deliveryItems(
 	return (await isFirstDelivery(z, endpointId, normalized, name)) ? [triggerItem(normalized)] : [];
 }
 
-function headerValue(headers: Record<string, string> | undefined, wanted: string): string | undefined {
+function headerValue(
+	headers: Record<string, string> | undefined,
+	wanted: string,
+): string | undefined {
 	if (!headers) return undefined;
 	const match = Object.keys(headers).find((name) => name.toLowerCase() === wanted);
 	return match === undefined ? undefined : headers[match];

@@ -11,7 +11,13 @@ export const disputeCreated = stripeHookTrigger({
 	sample: sampleItem({
 		eventType: 'charge.dispute.created',
 		names: ['dispute.created'],
-		payment: { kind: 'dispute', id: 'dp_123', status: 'open', paid: false, nextStep: 'review_for_fraud' },
+		payment: {
+			kind: 'dispute',
+			id: 'dp_123',
+			status: 'open',
+			paid: false,
+			nextStep: 'review_for_fraud',
+		},
 		object: { id: 'dp_123', object: 'dispute' },
 	}),
 });

@@ -11,7 +11,14 @@ export const paymentFailed = stripeHookTrigger({
 	sample: sampleItem({
 		eventType: 'payment_intent.payment_failed',
 		names: ['payment.failed'],
-		payment: { kind: 'payment', id: 'pi_123', status: 'requires_payment_method', paid: false, nextStep: 'ask_for_new_payment_method', reason: 'The card was declined.' },
+		payment: {
+			kind: 'payment',
+			id: 'pi_123',
+			status: 'requires_payment_method',
+			paid: false,
+			nextStep: 'ask_for_new_payment_method',
+			reason: 'The card was declined.',
+		},
 		object: { id: 'pi_123', object: 'payment_intent' },
 	}),
 });

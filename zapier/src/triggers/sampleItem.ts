@@ -26,7 +26,13 @@ export function sampleItem(input: {
 	};
 	return {
 		id: 'evt_123',
-		event: { id: 'evt_123', type: input.eventType, created: 1767225600, livemode: false, apiVersion: '2026-10-28.endive' },
+		event: {
+			id: 'evt_123',
+			type: input.eventType,
+			created: 1767225600,
+			livemode: false,
+			apiVersion: '2026-10-28.endive',
+		},
 		names: input.names,
 		payment,
 		object: input.object,

@@ -23,7 +23,9 @@ export async function recentEventItems(
 		path: '/v1/events',
 		params: { types: enabledEventsFor([name]), limit: EVENTS_LOOKED_AT },
 	});
-	const events = Array.isArray(result.body.data) ? (result.body.data as Record<string, unknown>[]) : [];
+	const events = Array.isArray(result.body.data)
+		? (result.body.data as Record<string, unknown>[])
+		: [];
 	return events
 		.map((event) => normalizeStripeEvent(event))
 		.filter((normalized) => normalized.names.includes(name))

@@ -27,7 +27,11 @@ export async function subscribeEndpoint(
 ): Promise<StripeSubscription> {
 	const targetUrl = bundle.targetUrl?.trim();
 	if (!targetUrl) {
-		throw new PaymentInputError('targetUrl', 'is missing from the subscribe request.', 'Turn the Zap off and on again.');
+		throw new PaymentInputError(
+			'targetUrl',
+			'is missing from the subscribe request.',
+			'Turn the Zap off and on again.',
+		);
 	}
 	const zapId = bundle.meta?.zap?.id;
 	const result = await stripeCall(z, bundle, {
@@ -58,13 +62,23 @@ export async function subscribeEndpoint(
 }
 
 /** Deletes the Zap's endpoint. One that is already gone counts as unsubscribed. */
-export async function unsubscribeEndpoint(z: ZObject, bundle: Bundle): Promise<{ id: string; deleted: true }> {
+export async function unsubscribeEndpoint(
+	z: ZObject,
+	bundle: Bundle,
+): Promise<{ id: string; deleted: true }> {
 	const id = (bundle.subscribeData as Partial<StripeSubscription> | undefined)?.id;
 	if (typeof id !== 'string' || !id.startsWith('we_')) {
-		throw new PaymentInputError('subscribeData.id', 'is not a Stripe webhook endpoint id (we_…).', 'Delete the endpoint in the Stripe Dashboard.');
+		throw new PaymentInputError(
+			'subscribeData.id',
+			'is not a Stripe webhook endpoint id (we_…).',
+			'Delete the endpoint in the Stripe Dashboard.',
+		);
 	}
 	try {
-		await stripeCall(z, bundle, { method: 'DELETE', path: `/v1/webhook_endpoints/${encodeURIComponent(id)}` });
+		await stripeCall(z, bundle, {
+			method: 'DELETE',
+			path: `/v1/webhook_endpoints/${encodeURIComponent(id)}`,
+		});
 	} catch (error) {
 		if (!(error instanceof PaymentError && error.details.category === 'not_found')) throw error;
 	}

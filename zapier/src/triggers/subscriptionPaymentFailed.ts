@@ -11,7 +11,14 @@ export const subscriptionPaymentFailed = stripeHookTrigger({
 	sample: sampleItem({
 		eventType: 'invoice.payment_failed',
 		names: ['subscription.payment_failed'],
-		payment: { kind: 'invoice', id: 'in_123', status: 'open', paid: false, nextStep: 'ask_for_new_payment_method', nextStepUrl: 'https://invoice.stripe.com/i/acct_123/test_123' },
+		payment: {
+			kind: 'invoice',
+			id: 'in_123',
+			status: 'open',
+			paid: false,
+			nextStep: 'ask_for_new_payment_method',
+			nextStepUrl: 'https://invoice.stripe.com/i/acct_123/test_123',
+		},
 		object: { id: 'in_123', object: 'invoice' },
 		dunning: {
 			attemptCount: 1,
