@@ -1,9 +1,8 @@
 import type { StripeEmulator } from './index';
 import { internalContext, emitFrom } from './router';
 import type { Scope } from './state';
-import { completeAuthentication } from './resources/confirm';
 import { expireSession } from './resources/checkout';
-import { payCheckoutSession, settleCheckoutSession } from './resources/checkoutPay';
+import { authenticateAndFinish, payCheckoutSession, settleCheckoutSession } from './resources/checkoutPay';
 import { createCustomer } from './resources/customers';
 import { openLink } from './resources/paymentLinks';
 import { attachPaymentMethod } from './resources/paymentMethods';
@@ -36,7 +35,7 @@ export function controlActions(
 		return undefined;
 	}
 	if (resource === 'payment_intents' && action === 'authenticate') {
-		return run(() => completeAuthentication(ctx, id, body.succeed !== false));
+		return run(() => authenticateAndFinish(ctx, id, body.succeed !== false));
 	}
 	if (resource === 'checkout' && action === 'pay') {
 		return run(() =>

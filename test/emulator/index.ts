@@ -95,7 +95,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
 		let handling: Promise<void>;
 		if (path.startsWith('/_emulator/')) handling = handleControlRequest(req, res, emulator, path);
 		else if (path.startsWith('/v1/')) handling = handleApiRequest(req, res, deps);
-		else handling = handlePageRequest(req, res, emulator, path, deps);
+		else handling = handlePageRequest(req, res, emulator, path);
 		handling.catch((error: unknown) => {
 			console.error('emulator: unhandled error', error);
 			if (!res.headersSent) res.writeHead(500).end();

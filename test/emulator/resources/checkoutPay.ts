@@ -4,7 +4,7 @@ import { newId } from '../fixtures';
 import { emitFrom, type RequestContext } from '../router';
 import type { StripeObject } from '../state';
 import { getSession } from './checkout';
-import { confirmIntent, succeed } from './confirm';
+import { completeAuthentication, confirmIntent, succeed } from './confirm';
 import { createCustomer } from './customers';
 import { buildIntent } from './paymentIntents';
 import { attachPaymentMethod } from './paymentMethods';
@@ -113,4 +113,18 @@ export function settleCheckoutSession(ctx: RequestContext, id: string, succeeded
 		emitFrom(ctx, 'checkout.session.async_payment_failed', session);
 	}
 	return { session, payment_intent: intent };
+}
+
+/** After 3-D Secure on a checkout payment, the session completes (paid) as Checkout would. */
+export function authenticateAndFinish(ctx: RequestContext, intentId: string, succeeded: boolean) {
+	const intent = completeAuthentication(ctx, intentId, succeeded);
+	const session = ctx.scope.list(
+		'checkout.session',
+		(candidate) => candidate.payment_intent === intentId && candidate.status === 'open',
+	)[0];
+	if (session && intent.status === 'succeeded') {
+		const details = session.customer_details as { email?: string } | null;
+		complete(ctx, session, 'paid', details?.email ?? (session.customer_email as string | null) ?? 'customer@example.com');
+	}
+	return intent;
 }
