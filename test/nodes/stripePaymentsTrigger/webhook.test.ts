@@ -280,15 +280,13 @@ describe('Stripe Payments Trigger webhook()', () => {
 		});
 
 		it('emits the re-read object when the meaning still holds', async () => {
-			nock(STRIPE)
-				.get(`/v1/payment_intents/${PAYMENT_INTENT_ID}`)
-				.reply(200, {
-					id: PAYMENT_INTENT_ID,
-					object: 'payment_intent',
-					status: 'requires_action',
-					amount: 500,
-					currency: 'usd',
-				});
+			nock(STRIPE).get(`/v1/payment_intents/${PAYMENT_INTENT_ID}`).reply(200, {
+				id: PAYMENT_INTENT_ID,
+				object: 'payment_intent',
+				status: 'requires_action',
+				amount: 500,
+				currency: 'usd',
+			});
 			const { result } = await deliver(signedDelivery(requiresAction()), {
 				staticData: createdEndpointState(),
 				parameters,
