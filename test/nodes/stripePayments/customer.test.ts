@@ -1,0 +1,360 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+
+import type { IDataObject } from 'n8n-workflow';
+import nock from 'nock';
+
+import { customIdempotencyKey } from '../../../core/idempotency';
+import { stripeFixture } from '../../fixtures/stripe';
+import {
+	byId,
+	restoreRetries,
+	runStripePayments,
+	STRIPE,
+	STRIPE_API_VERSION,
+	stripeMock,
+	TEST_KEY,
+	useFastRetries,
+} from './support';
+
+const queryOf = (path: string) => Object.fromEntries(new URL(path, STRIPE).searchParams);
+const customer = (overrides: IDataObject = {}): IDataObject => ({
+	...stripeFixture('customer'),
+	...overrides,
+});
+const list = (data: IDataObject[], object = 'list') => ({ object, data, has_more: false });
+const EMAIL_KEY = customIdempotencyKey('customer.getOrCreateByEmail', 'jenny@example.com');
+
+describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
+	before(() => {
+		nock.disableNetConnect();
+		useFastRetries();
+	});
+	afterEach(() => nock.cleanAll());
+	after(() => {
+		nock.enableNetConnect();
+		restoreRetries();
+	});
+
+	it('create: POST /v1/customers with email, name, metadata and an idempotency key', async () => {
+		const { scope, requests } = stripeMock();
+		scope.post('/v1/customers').reply(200, customer({ email: 'jenny@example.com' }));
+
+		const { output, error } = await runStripePayments({
+			resource: 'customer',
+			operation: 'create',
+			email: ' jenny@example.com ',
+			additionalFields: { name: 'Jenny Rosen', phone: '' },
+			metadata: { entries: [{ key: 'user_id', value: '6735' }] },
+		});
+
+		assert.equal(error, undefined);
+		assert.equal(requests.length, 1);
+		const [request] = requests;
+		assert.equal(request.method, 'POST');
+		assert.equal(request.path, '/v1/customers');
+		assert.equal(
+			request.rawBody,
+			'name=Jenny%20Rosen&email=jenny%40example.com&metadata[user_id]=6735',
+		);
+		assert.equal(request.headers['stripe-version'], STRIPE_API_VERSION);
+		assert.equal(request.headers.authorization, `Bearer ${TEST_KEY}`);
+		assert.match(request.headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);
+		assert.equal(output.length, 1);
+		assert.equal(output[0].json.id, 'cus_QXg1o8vcGmoR32');
+		assert.equal(output[0].json.idempotencyKey, request.headers['idempotency-key']);
+		assert.deepEqual(output[0].pairedItem, { item: 0 });
+	});
+
+	it('get: a Dashboard URL resolves to the id; GET carries no idempotency key', async () => {
+		const { scope, requests } = stripeMock();
+		scope.get('/v1/customers/cus_QXg1o8vcGmoR32').reply(200, customer());
+
+		const { output } = await runStripePayments({
+			resource: 'customer',
+			operation: 'get',
+			customer: {
+				__rl: true,
+				mode: 'url',
+				value: 'https://dashboard.stripe.com/test/customers/cus_QXg1o8vcGmoR32',
+			},
+		});
+
+		assert.equal(requests.length, 1);
+		assert.equal(requests[0].method, 'GET');
+		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
+		assert.equal(requests[0].headers['idempotency-key'], undefined);
+		assert.deepEqual(output[0].json, customer());
+	});
+
+	it('update: only the fields given, plus metadata, to POST /v1/customers/{id}', async () => {
+		const { scope, requests } = stripeMock();
+		scope
+			.post('/v1/customers/cus_1')
+			.reply(200, customer({ id: 'cus_1', email: 'new@example.com' }));
+
+		const { output } = await runStripePayments({
+			resource: 'customer',
+			operation: 'update',
+			customer: byId('cus_1'),
+			updateFields: { email: 'new@example.com', description: '' },
+			metadata: { entries: [{ key: 'plan', value: 'pro' }] },
+		});
+
+		assert.equal(requests[0].path, '/v1/customers/cus_1');
+		assert.equal(requests[0].rawBody, 'email=new%40example.com&metadata[plan]=pro');
+		assert.match(requests[0].headers['idempotency-key'], /^paywire-/);
+		assert.equal(output[0].json.email, 'new@example.com');
+		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+	});
+
+	it('delete: DELETE /v1/customers/{id} outputs Stripe’s deleted object', async () => {
+		const { scope, requests } = stripeMock();
+		scope.delete('/v1/customers/cus_QXg1o8vcGmoR32').reply(200, stripeFixture('deleted_customer'));
+
+		const { output } = await runStripePayments({
+			resource: 'customer',
+			operation: 'delete',
+			customer: byId('cus_QXg1o8vcGmoR32'),
+		});
+
+		assert.equal(requests[0].method, 'DELETE');
+		assert.equal(requests[0].headers['idempotency-key'], undefined);
+		assert.deepEqual(output[0].json, {
+			deleted: true,
+			id: 'cus_QXg1o8vcGmoR32',
+			object: 'customer',
+		});
+	});
+
+	it('list: exact email filter and limit; one item per customer', async () => {
+		const { scope, requests } = stripeMock();
+		const customers = [customer({ id: 'cus_a' }), customer({ id: 'cus_b' })];
+		scope.get('/v1/customers').query(true).reply(200, list(customers));
+
+		const { output } = await runStripePayments({
+			resource: 'customer',
+			operation: 'list',
+			returnAll: false,
+			limit: 2,
+			filters: { email: 'jenny@example.com' },
+		});
+
+		assert.deepEqual(queryOf(requests[0].path), { email: 'jenny@example.com', limit: '2' });
+		assert.deepEqual(
+			output.map((item) => [item.json.id, item.pairedItem]),
+			[
+				['cus_a', { item: 0 }],
+				['cus_b', { item: 0 }],
+			],
+		);
+	});
+
+	it('search by email and by metadata: values are quoted and their quotes escaped', async () => {
+		const { scope, requests } = stripeMock();
+		scope
+			.get('/v1/customers/search')
+			.query(true)
+			.times(2)
+			.reply(200, list([customer()], 'search_result'));
+
+		await runStripePayments({
+			resource: 'customer',
+			operation: 'search',
+			searchBy: 'email',
+			email: 'jen"ny@example.com',
+			limit: 10,
+		});
+		await runStripePayments({
+			resource: 'customer',
+			operation: 'search',
+			searchBy: 'metadata',
+			metadataKey: 'user_id',
+			metadataValue: '67" OR email:"x',
+		});
+
+		assert.deepEqual(queryOf(requests[0].path), {
+			query: 'email:"jen\\"ny@example.com"',
+			limit: '10',
+		});
+		assert.equal(queryOf(requests[1].path).query, 'metadata["user_id"]:"67\\" OR email:\\"x"');
+	});
+
+	describe('get or create by email', () => {
+		const parameters = {
+			resource: 'customer',
+			operation: 'getOrCreateByEmail',
+			email: 'Jenny@Example.com ',
+			additionalFields: { name: 'Jenny Rosen' },
+		};
+
+		it('found by search: no write, customerCreated false, the oldest match', async () => {
+			const { scope, requests } = stripeMock();
+			const older = customer({ id: 'cus_old', created: 100 });
+			const newer = customer({ id: 'cus_new', created: 200 });
+			scope
+				.get('/v1/customers/search')
+				.query(true)
+				.reply(200, list([newer, older], 'search_result'));
+
+			const { output } = await runStripePayments(parameters);
+
+			assert.equal(requests.length, 1);
+			assert.deepEqual(queryOf(requests[0].path), {
+				query: 'email:"Jenny@Example.com"',
+				limit: '10',
+			});
+			assert.equal(output[0].json.id, 'cus_old');
+			assert.equal(output[0].json.customerCreated, false);
+			assert.equal(output[0].json.idempotencyKey, undefined);
+		});
+
+		it('not yet searchable but listed (created seconds ago): found, not created again', async () => {
+			const { scope, requests } = stripeMock();
+			scope.get('/v1/customers/search').query(true).reply(200, list([], 'search_result'));
+			scope
+				.get('/v1/customers')
+				.query(true)
+				.reply(200, list([customer({ id: 'cus_recent' })]));
+
+			const { output } = await runStripePayments(parameters);
+
+			assert.deepEqual(queryOf(requests[1].path), { email: 'Jenny@Example.com', limit: '10' });
+			assert.equal(requests.length, 2);
+			assert.equal(output[0].json.id, 'cus_recent');
+			assert.equal(output[0].json.customerCreated, false);
+		});
+
+		it('none: creates with a key derived from the email (any case); customerCreated true', async () => {
+			const { scope, requests } = stripeMock();
+			scope.get('/v1/customers/search').query(true).reply(200, list([], 'search_result'));
+			scope.get('/v1/customers').query(true).reply(200, list([]));
+			scope.post('/v1/customers').reply(200, customer({ id: 'cus_created' }));
+
+			const { output } = await runStripePayments(parameters);
+
+			assert.equal(requests.length, 3);
+			assert.equal(requests[2].rawBody, 'name=Jenny%20Rosen&email=Jenny%40Example.com');
+			assert.equal(requests[2].headers['idempotency-key'], EMAIL_KEY);
+			assert.equal(output[0].json.id, 'cus_created');
+			assert.equal(output[0].json.customerCreated, true);
+			assert.equal(output[0].json.idempotencyKey, EMAIL_KEY);
+		});
+
+		it('two items with the same email send the same key; the replay says not created', async () => {
+			const { scope, requests } = stripeMock();
+			scope.get('/v1/customers/search').query(true).times(2).reply(200, list([], 'search_result'));
+			scope.get('/v1/customers').query(true).times(2).reply(200, list([]));
+			scope.post('/v1/customers').reply(200, customer({ id: 'cus_one' }));
+			scope
+				.post('/v1/customers')
+				.reply(200, customer({ id: 'cus_one' }), { 'Idempotent-Replayed': 'true' });
+
+			const { output } = await runStripePayments(
+				{ ...parameters, email: '={{ $json.email }}', additionalFields: {} },
+				{ items: [{ email: 'jenny@example.com' }, { email: 'JENNY@example.com' }] },
+			);
+
+			const posts = requests.filter((request) => request.method === 'POST');
+			assert.equal(posts.length, 2);
+			assert.deepEqual(
+				posts.map((post) => post.headers['idempotency-key']),
+				[EMAIL_KEY, EMAIL_KEY],
+			);
+			// Which item's POST reaches Stripe first is up to the batch; exactly one is the creation.
+			assert.deepEqual(output.map((item) => [item.json.id, item.json.customerCreated]).sort(), [
+				['cus_one', false],
+				['cus_one', true],
+			]);
+		});
+
+		it('key reused with other details (idempotency_error): the listed customer, not an error', async () => {
+			const { scope, requests } = stripeMock();
+			scope.get('/v1/customers/search').query(true).reply(200, list([], 'search_result'));
+			scope.get('/v1/customers').query(true).reply(200, list([]));
+			scope.post('/v1/customers').reply(400, {
+				error: {
+					type: 'idempotency_error',
+					message:
+						'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+				},
+			});
+			scope
+				.get('/v1/customers')
+				.query(true)
+				.reply(200, list([customer({ id: 'cus_other_run' })]));
+
+			const { output, error } = await runStripePayments(parameters);
+
+			assert.equal(error, undefined);
+			assert.deepEqual(
+				requests.map((request) => request.method),
+				['GET', 'GET', 'POST', 'GET'],
+			);
+			assert.equal(output[0].json.id, 'cus_other_run');
+			assert.equal(output[0].json.customerCreated, false);
+		});
+
+		it('refuses an address that is not an email before any request', async () => {
+			const { requests } = stripeMock();
+			const { output } = await runStripePayments(
+				{ ...parameters, email: 'not an email' },
+				{ continueOnFail: true },
+			);
+			assert.equal(requests.length, 0);
+			const error = output[0].json.error as IDataObject;
+			assert.equal(error.nextStep, 'fix_request');
+			assert.match(String(error.message), /^Email: "not an email" is not an email address/);
+		});
+	});
+
+	describe('failure', () => {
+		const missing = {
+			error: {
+				type: 'invalid_request_error',
+				code: 'resource_missing',
+				param: 'id',
+				message: "No such customer: 'cus_gone'",
+				doc_url: 'https://stripe.com/docs/error-codes/resource-missing',
+			},
+		};
+
+		it('with Continue on Fail: the structured error item', async () => {
+			const { scope } = stripeMock();
+			scope.get('/v1/customers/cus_gone').reply(404, missing, { 'request-id': 'req_404' });
+
+			const { output, error } = await runStripePayments(
+				{ resource: 'customer', operation: 'get', customer: byId('cus_gone') },
+				{ continueOnFail: true },
+			);
+
+			assert.equal(error, undefined);
+			assert.deepEqual(Object.keys(output[0].json), ['error']);
+			const item = output[0].json.error as IDataObject;
+			assert.equal(item.type, 'invalid_request_error');
+			assert.equal(item.code, 'resource_missing');
+			assert.equal(item.requestId, 'req_404');
+			assert.equal(item.retryable, false);
+			assert.equal(item.nextStep, 'fix_request');
+			assert.equal(item.docUrl, missing.error.doc_url);
+			assert.deepEqual(output[0].pairedItem, { item: 0 });
+		});
+
+		it('without it: a NodeApiError that stops the workflow, no key in it', async () => {
+			const { scope } = stripeMock();
+			scope.get('/v1/customers/cus_gone').reply(404, missing);
+
+			const { error, output } = await runStripePayments({
+				resource: 'customer',
+				operation: 'get',
+				customer: byId('cus_gone'),
+			});
+
+			assert.ok(error);
+			assert.equal(error.name, 'NodeApiError');
+			assert.match(error.message, /No such customer/);
+			assert.equal(output.length, 0);
+			assert.doesNotMatch(JSON.stringify(error), new RegExp(TEST_KEY));
+		});
+	});
+});
