@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
+import { withZapierErrors } from './errors';
 import { stepIdempotencyKey } from './idempotency';
 import { assertNoCardNumbersInInputs } from './inputGuard';
 import { optionalText } from './inputs';
@@ -60,4 +61,16 @@ export async function getFromStripe(
 ): Promise<Record<string, unknown>> {
 	assertNoCardNumbersInInputs((bundle.inputData ?? {}) as Record<string, unknown>, fields);
 	return (await stripeCall(z, bundle, { method: 'GET', path, params })).body;
+}
+
+/** The perform of a create that posts once and shows the answer: errors become Zapier errors. */
+export function createPerform(
+	step: CreateStep,
+	output: (body: Record<string, unknown>, idempotencyKey: string) => Record<string, unknown>,
+) {
+	return (z: ZObject, bundle: Bundle) =>
+		withZapierErrors(z, async () => {
+			const created = await postCreate(z, bundle, step);
+			return output(created.body, created.idempotencyKey);
+		});
 }

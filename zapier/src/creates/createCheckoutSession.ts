@@ -1,12 +1,11 @@
 import type Stripe from 'stripe';
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
 
-import { toMinorUnits } from '../../../core/payments/amounts';
-import { withZapierErrors } from '../errors';
 import { amountField, currencyField, metadataField, referenceField } from '../fields';
-import { metadataOf, optionalText, positiveInteger, requiredText } from '../inputs';
+import { metadataOf, optionalText, requiredText } from '../inputs';
+import { singleProductLine } from '../lineItem';
 import { moneyOutput } from '../output';
-import { postCreate } from '../step';
+import { createPerform } from '../step';
 
 const inputFields = defineInputFields([
 	{ key: 'productName', label: 'Product Name', type: 'string', required: true },
@@ -44,27 +43,11 @@ const inputFields = defineInputFields([
 export function checkoutSessionParams(
 	inputData: Record<string, unknown>,
 ): Stripe.Checkout.SessionCreateParams {
-	const currency = requiredText(inputData.currency, 'Currency', 'usd').toLowerCase();
 	const metadata = metadataOf(inputData.metadata);
 	const customer = optionalText(inputData.customerId);
 	return {
 		mode: 'payment',
-		line_items: [
-			{
-				price_data: {
-					currency,
-					unit_amount: toMinorUnits(
-						requiredText(inputData.amount, 'Amount', '19.99'),
-						currency,
-						'Amount',
-					),
-					product_data: {
-						name: requiredText(inputData.productName, 'Product Name', 'Annual plan'),
-					},
-				},
-				quantity: positiveInteger(inputData.quantity, 'Quantity', 1),
-			},
-		],
+		line_items: [singleProductLine(inputData)],
 		success_url: requiredText(inputData.successUrl, 'Success URL', 'https://example.com/thanks'),
 		cancel_url: optionalText(inputData.cancelUrl),
 		customer,
@@ -76,16 +59,15 @@ export function checkoutSessionParams(
 	};
 }
 
-const perform = (z: ZObject, bundle: Bundle) =>
-	withZapierErrors(z, async () => {
-		const created = await postCreate(z, bundle, {
-			key: 'create_checkout_session',
-			fields: inputFields,
-			path: '/v1/checkout/sessions',
-			params: (inputData) => ({ ...checkoutSessionParams(inputData) }),
-		});
-		return moneyOutput(created.body, created.idempotencyKey);
-	});
+const perform = createPerform(
+	{
+		key: 'create_checkout_session',
+		fields: inputFields,
+		path: '/v1/checkout/sessions',
+		params: (inputData) => ({ ...checkoutSessionParams(inputData) }),
+	},
+	moneyOutput,
+);
 
 export const createCheckoutSession = defineCreate({
 	key: 'create_checkout_session',

@@ -1,10 +1,9 @@
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
 
-import { withZapierErrors } from '../errors';
 import { metadataField, referenceField } from '../fields';
 import { metadataOf, optionalText } from '../inputs';
 import { stripeOutput } from '../output';
-import { postCreate } from '../step';
+import { createPerform } from '../step';
 import { PaymentInputError } from '../../../core/errors';
 
 const inputFields = defineInputFields([
@@ -34,16 +33,15 @@ export function customerParams(inputData: Record<string, unknown>): Record<strin
 	};
 }
 
-const perform = (z: ZObject, bundle: Bundle) =>
-	withZapierErrors(z, async () => {
-		const created = await postCreate(z, bundle, {
-			key: 'create_customer',
-			fields: inputFields,
-			path: '/v1/customers',
-			params: customerParams,
-		});
-		return stripeOutput(created.body, created.idempotencyKey);
-	});
+const perform = createPerform(
+	{
+		key: 'create_customer',
+		fields: inputFields,
+		path: '/v1/customers',
+		params: customerParams,
+	},
+	stripeOutput,
+);
 
 export const createCustomer = defineCreate({
 	key: 'create_customer',

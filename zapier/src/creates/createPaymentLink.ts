@@ -1,12 +1,11 @@
 import type Stripe from 'stripe';
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
 
-import { toMinorUnits } from '../../../core/payments/amounts';
-import { withZapierErrors } from '../errors';
 import { amountField, currencyField, metadataField, referenceField } from '../fields';
-import { metadataOf, optionalText, positiveInteger, requiredText } from '../inputs';
+import { metadataOf, optionalText } from '../inputs';
+import { singleProductLine } from '../lineItem';
 import { moneyOutput } from '../output';
-import { postCreate } from '../step';
+import { createPerform } from '../step';
 
 const inputFields = defineInputFields([
 	{ key: 'productName', label: 'Product Name', type: 'string', required: true },
@@ -27,26 +26,10 @@ const inputFields = defineInputFields([
 export function paymentLinkParams(
 	inputData: Record<string, unknown>,
 ): Stripe.PaymentLinkCreateParams {
-	const currency = requiredText(inputData.currency, 'Currency', 'usd').toLowerCase();
 	const metadata = metadataOf(inputData.metadata);
 	const redirectUrl = optionalText(inputData.redirectUrl);
 	return {
-		line_items: [
-			{
-				price_data: {
-					currency,
-					unit_amount: toMinorUnits(
-						requiredText(inputData.amount, 'Amount', '19.99'),
-						currency,
-						'Amount',
-					),
-					product_data: {
-						name: requiredText(inputData.productName, 'Product Name', 'Annual plan'),
-					},
-				},
-				quantity: positiveInteger(inputData.quantity, 'Quantity', 1),
-			},
-		],
+		line_items: [singleProductLine(inputData)],
 		after_completion: redirectUrl
 			? { type: 'redirect', redirect: { url: redirectUrl } }
 			: undefined,
@@ -55,16 +38,15 @@ export function paymentLinkParams(
 	};
 }
 
-const perform = (z: ZObject, bundle: Bundle) =>
-	withZapierErrors(z, async () => {
-		const created = await postCreate(z, bundle, {
-			key: 'create_payment_link',
-			fields: inputFields,
-			path: '/v1/payment_links',
-			params: (inputData) => ({ ...paymentLinkParams(inputData) }),
-		});
-		return moneyOutput(created.body, created.idempotencyKey);
-	});
+const perform = createPerform(
+	{
+		key: 'create_payment_link',
+		fields: inputFields,
+		path: '/v1/payment_links',
+		params: (inputData) => ({ ...paymentLinkParams(inputData) }),
+	},
+	moneyOutput,
+);
 
 export const createPaymentLink = defineCreate({
 	key: 'create_payment_link',

@@ -1,13 +1,12 @@
 import type Stripe from 'stripe';
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
 
 import { PaymentInputError } from '../../../core/errors';
 import { toMinorUnits } from '../../../core/payments/amounts';
-import { withZapierErrors } from '../errors';
 import { metadataField, referenceField } from '../fields';
 import { metadataOf, optionalText, stripeId } from '../inputs';
 import { moneyOutput } from '../output';
-import { postCreate } from '../step';
+import { createPerform } from '../step';
 
 const inputFields = defineInputFields([
 	{
@@ -69,16 +68,15 @@ export function refundParams(inputData: Record<string, unknown>): Stripe.RefundC
 	};
 }
 
-const perform = (z: ZObject, bundle: Bundle) =>
-	withZapierErrors(z, async () => {
-		const created = await postCreate(z, bundle, {
-			key: 'create_refund',
-			fields: inputFields,
-			path: '/v1/refunds',
-			params: (inputData) => ({ ...refundParams(inputData) }),
-		});
-		return moneyOutput(created.body, created.idempotencyKey);
-	});
+const perform = createPerform(
+	{
+		key: 'create_refund',
+		fields: inputFields,
+		path: '/v1/refunds',
+		params: (inputData) => ({ ...refundParams(inputData) }),
+	},
+	moneyOutput,
+);
 
 export const createRefund = defineCreate({
 	key: 'create_refund',
