@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+
+import type { IDataObject } from 'n8n-workflow';
+import nock from 'nock';
+
+import { stripeFixture } from '../../fixtures/stripe';
+import {
+	byId,
+	restoreRetries,
+	runStripePayments,
+	STRIPE,
+	STRIPE_API_VERSION,
+	stripeMock,
+	TEST_KEY,
+	useFastRetries,
+} from './support';
+
+const queryOf = (path: string) => Object.fromEntries(new URL(path, STRIPE).searchParams);
+const paymentMethod = (overrides: IDataObject = {}): IDataObject => ({
+	...stripeFixture('payment_method'),
+	...overrides,
+});
+
+describe('Stripe Payments › Payment Method (workflow through n8n-core)', () => {
+	before(() => {
+		nock.disableNetConnect();
+		useFastRetries();
+	});
+	afterEach(() => nock.cleanAll());
+	after(() => {
+		nock.enableNetConnect();
+		restoreRetries();
+	});
+
+	it('list: a customer’s cards, type filter and limit, one item each', async () => {
+		const { scope, requests } = stripeMock();
+		const methods = [paymentMethod({ id: 'pm_a' }), paymentMethod({ id: 'pm_b' })];
+		scope
+			.get('/v1/customers/cus_1/payment_methods')
+			.query(true)
+			.reply(200, { object: 'list', data: methods, has_more: false });
+
+		const { output, error } = await runStripePayments({
+			resource: 'paymentMethod',
+			operation: 'list',
+			customer: byId('cus_1'),
+			paymentMethodType: 'card',
+			limit: 5,
+		});
+
+		assert.equal(error, undefined);
+		assert.equal(requests[0].method, 'GET');
+		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
+		assert.deepEqual(queryOf(requests[0].path), { type: 'card', limit: '5' });
+		assert.deepEqual(
+			output.map((item) => item.json.id),
+			['pm_a', 'pm_b'],
+		);
+		assert.equal((output[0].json.card as IDataObject).last4, '4242');
+	});
+
+	it('list: “Any” sends no type filter', async () => {
+		const { scope, requests } = stripeMock();
+		scope
+			.get('/v1/customers/cus_1/payment_methods')
+			.query(true)
+			.reply(200, { object: 'list', data: [], has_more: false });
+
+		const { output } = await runStripePayments({
+			resource: 'paymentMethod',
+			operation: 'list',
+			customer: byId('cus_1'),
+			paymentMethodType: '',
+		});
+
+		assert.deepEqual(queryOf(requests[0].path), { limit: '50' });
+		assert.equal(output.length, 0);
+	});
+
+	it('detach: POST /v1/payment_methods/{id}/detach with an idempotency key', async () => {
+		const { scope, requests } = stripeMock();
+		scope
+			.post('/v1/payment_methods/pm_1MqLiJLkdIwHu7ixUEgbFdYF/detach')
+			.reply(200, paymentMethod({ id: 'pm_1MqLiJLkdIwHu7ixUEgbFdYF', customer: null }));
+
+		const { output } = await runStripePayments({
+			resource: 'paymentMethod',
+			operation: 'detach',
+			paymentMethodId: ' pm_1MqLiJLkdIwHu7ixUEgbFdYF ',
+		});
+
+		assert.equal(requests.length, 1);
+		assert.equal(requests[0].rawBody, '');
+		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
+		assert.match(requests[0].headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);
+		assert.equal(output[0].json.customer, null);
+		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+	});
+
+	describe('failure', () => {
+		const missing = {
+			error: {
+				type: 'invalid_request_error',
+				code: 'resource_missing',
+				param: 'payment_method',
+				message: "No such PaymentMethod: 'pm_gone'",
+			},
+		};
+
+		it('with Continue on Fail: the structured error item', async () => {
+			const { scope } = stripeMock();
+			scope
+				.post('/v1/payment_methods/pm_gone/detach')
+				.reply(404, missing, { 'request-id': 'req_pm' });
+
+			const { output } = await runStripePayments(
+				{ resource: 'paymentMethod', operation: 'detach', paymentMethodId: 'pm_gone' },
+				{ continueOnFail: true },
+			);
+
+			const item = output[0].json.error as IDataObject;
+			assert.equal(item.code, 'resource_missing');
+			assert.equal(item.type, 'invalid_request_error');
+			assert.equal(item.requestId, 'req_pm');
+			assert.equal(item.retryable, false);
+		});
+
+		it('without it: a NodeApiError, no key in it', async () => {
+			const { scope } = stripeMock();
+			scope.post('/v1/payment_methods/pm_gone/detach').reply(404, missing);
+
+			const { error } = await runStripePayments({
+				resource: 'paymentMethod',
+				operation: 'detach',
+				paymentMethodId: 'pm_gone',
+			});
+
+			assert.equal(error?.name, 'NodeApiError');
+			assert.match(String(error?.message), /No such PaymentMethod/);
+			assert.doesNotMatch(JSON.stringify(error), new RegExp(TEST_KEY));
+		});
+	});
+});
