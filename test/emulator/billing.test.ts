@@ -23,7 +23,10 @@ test('a failed renewal: invoice.payment_failed with attempts, next attempt and h
 		const visa = await stripe.paymentMethods.attach('pm_card_visa', { customer });
 		const paid = await stripe.invoices.pay(invoice.id, { payment_method: visa.id });
 		assert.equal(paid.status, 'paid');
-		assert.equal((await stripe.subscriptions.retrieve(created.body.subscription.id)).status, 'active');
+		assert.equal(
+			(await stripe.subscriptions.retrieve(created.body.subscription.id)).status,
+			'active',
+		);
 	});
 });
 
@@ -53,21 +56,34 @@ test('subscriptions: cancel_at_period_end, cancel (customer.subscription.deleted
 		const atEnd = await stripe.subscriptions.update(id, { cancel_at_period_end: true });
 		assert.equal(atEnd.cancel_at_period_end, true);
 		assert.ok(atEnd.cancel_at);
-		const notPaused = await stripe.subscriptions.resume(id).then(() => null, (caught: unknown) => caught);
+		const notPaused = await stripe.subscriptions.resume(id).then(
+			() => null,
+			(caught: unknown) => caught,
+		);
 		assert.ok(notPaused instanceof Stripe.errors.StripeInvalidRequestError);
 		await control(emulator, 'POST', `/subscriptions/${id}/pause`);
 		assert.equal((await stripe.subscriptions.resume(id)).status, 'active');
 		const canceled = await stripe.subscriptions.cancel(id);
 		assert.equal(canceled.status, 'canceled');
-		assert.equal((await stripe.events.list({ type: 'customer.subscription.deleted' })).data.length, 1);
-		assert.equal((await stripe.subscriptions.list({ customer: created.body.customer.id })).data.length, 0);
+		assert.equal(
+			(await stripe.events.list({ type: 'customer.subscription.deleted' })).data.length,
+			1,
+		);
+		assert.equal(
+			(await stripe.subscriptions.list({ customer: created.body.customer.id })).data.length,
+			0,
+		);
 		assert.equal((await stripe.subscriptions.list({ status: 'all' })).data.length, 1);
 	});
 });
 
 test('payment links: create, get, deactivate; paying through a link; portal sessions', async () => {
 	await withEmulator({}, async (emulator, stripe) => {
-		const price = await stripe.prices.create({ currency: 'usd', unit_amount: 4900, product_data: { name: 'Ebook' } });
+		const price = await stripe.prices.create({
+			currency: 'usd',
+			unit_amount: 4900,
+			product_data: { name: 'Ebook' },
+		});
 		const link = await stripe.paymentLinks.create({
 			line_items: [{ price: price.id, quantity: 1 }],
 			metadata: { campaign: 'spring' },
@@ -83,7 +99,10 @@ test('payment links: create, get, deactivate; paying through a link; portal sess
 		const refused = await control(emulator, 'POST', `/payment_links/${link.id}/pay`, {});
 		assert.equal(refused.status, 400);
 		const customer = await stripe.customers.create({ email: 'p@example.com' });
-		const portal = await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: 'https://example.com' });
+		const portal = await stripe.billingPortal.sessions.create({
+			customer: customer.id,
+			return_url: 'https://example.com',
+		});
 		assert.match(portal.url, /\/billing_portal\/bps_/);
 		const missing = await raw(emulator, 'POST', '/v1/billing_portal/sessions', {});
 		assert.equal(missing.body.error.param, 'customer');

@@ -27,7 +27,12 @@ function decline(declineCode: string, message = DECLINED, code = 'card_declined'
 
 export const TEST_CARDS: Record<string, TestCard> = {
 	pm_card_visa: { brand: 'visa', last4: '4242', outcome: { kind: 'succeed' } },
-	pm_card_visa_debit: { brand: 'visa', last4: '5556', funding: 'debit', outcome: { kind: 'succeed' } },
+	pm_card_visa_debit: {
+		brand: 'visa',
+		last4: '5556',
+		funding: 'debit',
+		outcome: { kind: 'succeed' },
+	},
 	pm_card_mastercard: { brand: 'mastercard', last4: '4444', outcome: { kind: 'succeed' } },
 	pm_card_amex: { brand: 'amex', last4: '8431', outcome: { kind: 'succeed' } },
 	pm_card_us: { brand: 'visa', last4: '4242', outcome: { kind: 'succeed' } },
@@ -39,8 +44,16 @@ export const TEST_CARDS: Record<string, TestCard> = {
 		outcome: decline('insufficient_funds', 'Your card has insufficient funds.'),
 	},
 	pm_card_chargeDeclinedLostCard: { brand: 'visa', last4: '9987', outcome: decline('lost_card') },
-	pm_card_chargeDeclinedStolenCard: { brand: 'visa', last4: '9979', outcome: decline('stolen_card') },
-	pm_card_chargeDeclinedFraudulent: { brand: 'visa', last4: '0019', outcome: decline('fraudulent') },
+	pm_card_chargeDeclinedStolenCard: {
+		brand: 'visa',
+		last4: '9979',
+		outcome: decline('stolen_card'),
+	},
+	pm_card_chargeDeclinedFraudulent: {
+		brand: 'visa',
+		last4: '0019',
+		outcome: decline('fraudulent'),
+	},
 	pm_card_chargeDeclinedExpiredCard: {
 		brand: 'visa',
 		last4: '0069',
@@ -60,14 +73,26 @@ export const TEST_CARDS: Record<string, TestCard> = {
 			'processing_error',
 		),
 	},
-	pm_card_authenticationRequired: { brand: 'visa', last4: '3184', outcome: { kind: 'authenticate' } },
-	pm_card_threeDSecure2Required: { brand: 'visa', last4: '3220', outcome: { kind: 'authenticate' } },
+	pm_card_authenticationRequired: {
+		brand: 'visa',
+		last4: '3184',
+		outcome: { kind: 'authenticate' },
+	},
+	pm_card_threeDSecure2Required: {
+		brand: 'visa',
+		last4: '3220',
+		outcome: { kind: 'authenticate' },
+	},
 	pm_card_authenticationRequiredOnSetup: {
 		brand: 'visa',
 		last4: '3155',
 		outcome: { kind: 'authenticate', onSetupOnly: true },
 	},
-	pm_card_createDispute: { brand: 'visa', last4: '0259', outcome: { kind: 'succeed', dispute: true } },
+	pm_card_createDispute: {
+		brand: 'visa',
+		last4: '0259',
+		outcome: { kind: 'succeed', dispute: true },
+	},
 };
 
 function buildPaymentMethod(scope: Scope, card: TestCard): StripeObject {
@@ -80,7 +105,14 @@ function buildPaymentMethod(scope: Scope, card: TestCard): StripeObject {
 		livemode: scope.livemode,
 		metadata: {},
 		billing_details: {
-			address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null },
+			address: {
+				city: null,
+				country: null,
+				line1: null,
+				line2: null,
+				postal_code: null,
+				state: null,
+			},
 			email: null,
 			name: null,
 			phone: null,

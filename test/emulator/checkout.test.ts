@@ -26,7 +26,9 @@ test('create, get with expand line_items, list and the hosted url; paying comple
 		assert.equal(session.url, `${emulator.url}/checkout/${session.id}`);
 		const page = await fetch(String(session.url));
 		assert.equal(page.status, 200);
-		const expanded = await stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] });
+		const expanded = await stripe.checkout.sessions.retrieve(session.id, {
+			expand: ['line_items'],
+		});
 		assert.equal(expanded.line_items?.data[0].quantity, 2);
 		assert.equal(expanded.line_items?.data[0].description, 'Course');
 		const items = await stripe.checkout.sessions.listLineItems(session.id);
@@ -48,7 +50,10 @@ test('create, get with expand line_items, list and the hosted url; paying comple
 
 test('a delayed method completes unpaid; settling fires async_payment_succeeded once paid', async () => {
 	await withEmulator({}, async (emulator, stripe) => {
-		const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [lineItem] });
+		const session = await stripe.checkout.sessions.create({
+			mode: 'payment',
+			line_items: [lineItem],
+		});
 		await control(emulator, 'POST', `/checkout/${session.id}/pay`, { delayed: true });
 		const completed = (await stripe.events.list({ type: 'checkout.session.completed' })).data[0];
 		assert.equal((completed.data.object as Stripe.Checkout.Session).payment_status, 'unpaid');
@@ -58,18 +63,26 @@ test('a delayed method completes unpaid; settling fires async_payment_succeeded 
 		assert.equal(async.data.length, 1);
 		assert.equal((async.data[0].data.object as Stripe.Checkout.Session).payment_status, 'paid');
 		assert.equal((await stripe.events.list({ type: 'payment_intent.succeeded' })).data.length, 1);
-		const again = await control(emulator, 'POST', `/checkout/${session.id}/settle`, { succeeded: true });
+		const again = await control(emulator, 'POST', `/checkout/${session.id}/settle`, {
+			succeeded: true,
+		});
 		assert.equal(again.status, 400);
 	});
 });
 
 test('expire: open sessions expire with checkout.session.expired; others are refused', async () => {
 	await withEmulator({}, async (_emulator, stripe) => {
-		const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [lineItem] });
+		const session = await stripe.checkout.sessions.create({
+			mode: 'payment',
+			line_items: [lineItem],
+		});
 		const expired = await stripe.checkout.sessions.expire(session.id);
 		assert.equal(expired.status, 'expired');
 		assert.equal((await stripe.events.list({ type: 'checkout.session.expired' })).data.length, 1);
-		const error = await stripe.checkout.sessions.expire(session.id).then(() => null, (caught: unknown) => caught);
+		const error = await stripe.checkout.sessions.expire(session.id).then(
+			() => null,
+			(caught: unknown) => caught,
+		);
 		assert.ok(error instanceof Stripe.errors.StripeInvalidRequestError);
 	});
 });
@@ -81,7 +94,11 @@ test('validation: mode, line_items, expires_at window, customer with customer_em
 		const noMode = await raw(emulator, 'POST', '/v1/checkout/sessions', { line_items: [lineItem] });
 		assert.equal(noMode.body.error.param, 'mode');
 		const soon = Math.floor(Date.now() / 1000) + 60;
-		const early = await raw(emulator, 'POST', '/v1/checkout/sessions', { mode: 'payment', line_items: [lineItem], expires_at: soon });
+		const early = await raw(emulator, 'POST', '/v1/checkout/sessions', {
+			mode: 'payment',
+			line_items: [lineItem],
+			expires_at: soon,
+		});
 		assert.equal(early.body.error.param, 'expires_at');
 		const both = await raw(emulator, 'POST', '/v1/checkout/sessions', {
 			mode: 'payment',
@@ -97,9 +114,21 @@ test('subscription mode: paying creates customer, subscription and a paid invoic
 	await withEmulator({}, async (emulator, stripe) => {
 		const session = await stripe.checkout.sessions.create({
 			mode: 'subscription',
-			line_items: [{ price_data: { currency: 'eur', unit_amount: 900, recurring: { interval: 'month' }, product_data: { name: 'Pro' } }, quantity: 1 }],
+			line_items: [
+				{
+					price_data: {
+						currency: 'eur',
+						unit_amount: 900,
+						recurring: { interval: 'month' },
+						product_data: { name: 'Pro' },
+					},
+					quantity: 1,
+				},
+			],
 		});
-		const result = await control(emulator, 'POST', `/checkout/${session.id}/pay`, { email: 'sub@example.com' });
+		const result = await control(emulator, 'POST', `/checkout/${session.id}/pay`, {
+			email: 'sub@example.com',
+		});
 		assert.equal(result.body.session.payment_status, 'paid');
 		const subscription = await stripe.subscriptions.retrieve(result.body.session.subscription);
 		assert.equal(subscription.status, 'active');

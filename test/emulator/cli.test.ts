@@ -5,9 +5,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 test('the CLI prints its URL, serves the API to another process and stops on SIGTERM', async () => {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', '0', '--rate-limit', '2'], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', '0', '--rate-limit', '2'],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	try {
 		const url = await new Promise<string>((resolve, reject) => {
 			let output = '';
@@ -21,7 +25,9 @@ test('the CLI prints its URL, serves the API to another process and stops on SIG
 		assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
 		const statuses: number[] = [];
 		for (let i = 0; i < 3; i++) {
-			const response = await fetch(`${url}/v1/customers`, { headers: { Authorization: 'Bearer sk_test_123' } });
+			const response = await fetch(`${url}/v1/customers`, {
+				headers: { Authorization: 'Bearer sk_test_123' },
+			});
 			statuses.push(response.status);
 			await response.text();
 		}

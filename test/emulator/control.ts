@@ -11,7 +11,10 @@ import type { KeyMode, Scope } from './state';
  */
 function json(res: ServerResponse, status: number, body: unknown): void {
 	const text = JSON.stringify(body, null, 2);
-	res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'Content-Type': 'application/json',
+		'Content-Length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }
 
@@ -23,7 +26,8 @@ function scopeFrom(emulator: StripeEmulator, url: URL, body: Record<string, unkn
 
 export function stateSummary(emulator: StripeEmulator, scope: Scope) {
 	const counts: Record<string, number> = {};
-	for (const object of scope.objects.values()) counts[object.object] = (counts[object.object] ?? 0) + 1;
+	for (const object of scope.objects.values())
+		counts[object.object] = (counts[object.object] ?? 0) + 1;
 	const refundsByPaymentIntent: Record<string, number> = {};
 	for (const refund of scope.list('refund')) {
 		const key = (refund.payment_intent as string | null) ?? `charge:${String(refund.charge)}`;
@@ -85,7 +89,11 @@ export async function handleControlRequest(
 		if (route === 'GET /_emulator/state') return json(res, 200, stateSummary(emulator, scope));
 		if (route === 'GET /_emulator/deliveries') {
 			const eventId = url.searchParams.get('event');
-			return json(res, 200, emulator.deliveries.filter((d) => !eventId || d.eventId === eventId));
+			return json(
+				res,
+				200,
+				emulator.deliveries.filter((d) => !eventId || d.eventId === eventId),
+			);
 		}
 		if (route === 'GET /_emulator/requests') return json(res, 200, emulator.requests);
 		if (route === 'POST /_emulator/faults') {
@@ -128,6 +136,9 @@ export async function handleControlRequest(
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		const status = (error as { status?: number }).status ?? 400;
-		return json(res, status >= 400 && status < 600 ? status : 400, { error: message, detail: (error as { error?: unknown }).error });
+		return json(res, status >= 400 && status < 600 ? status : 400, {
+			error: message,
+			detail: (error as { error?: unknown }).error,
+		});
 	}
 }

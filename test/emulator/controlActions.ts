@@ -2,7 +2,11 @@ import type { StripeEmulator } from './index';
 import { internalContext, emitFrom } from './router';
 import type { Scope } from './state';
 import { expireSession } from './resources/checkout';
-import { authenticateAndFinish, payCheckoutSession, settleCheckoutSession } from './resources/checkoutPay';
+import {
+	authenticateAndFinish,
+	payCheckoutSession,
+	settleCheckoutSession,
+} from './resources/checkoutPay';
 import { createCustomer } from './resources/customers';
 import { openLink } from './resources/paymentLinks';
 import { attachPaymentMethod } from './resources/paymentMethods';
@@ -65,8 +69,14 @@ export function controlActions(
 		return run(() => {
 			const customer = body.customer
 				? scope.get(String(body.customer), 'customer')
-				: createCustomer(ctx, { email: (body.email as string | undefined) ?? 'subscriber@example.com' });
-			const pm = attachPaymentMethod(ctx, (body.paymentMethod as string | undefined) ?? 'pm_card_visa', customer.id);
+				: createCustomer(ctx, {
+						email: (body.email as string | undefined) ?? 'subscriber@example.com',
+					});
+			const pm = attachPaymentMethod(
+				ctx,
+				(body.paymentMethod as string | undefined) ?? 'pm_card_visa',
+				customer.id,
+			);
 			const price = createPrice(
 				ctx,
 				{
@@ -81,7 +91,8 @@ export function controlActions(
 			return { customer, ...created, error: created.error?.error ?? null };
 		});
 	}
-	if (resource === 'subscriptions' && action === 'renew') return run(() => renewSubscription(ctx, id));
+	if (resource === 'subscriptions' && action === 'renew')
+		return run(() => renewSubscription(ctx, id));
 	if (resource === 'subscriptions' && action === 'pause') {
 		return run(() => {
 			const subscription = getSubscription(ctx, id);

@@ -50,12 +50,16 @@ export async function deliverFromControl(
 	const targets: Array<{ url: string; secret: string | null; endpoint: StripeObject | null }> = [];
 	if (request.url) {
 		const endpoint = request.endpoint ? scope.get(request.endpoint, 'webhook_endpoint') : null;
-		const secret = request.secret ?? (endpoint ? (scope.hiddenOf(endpoint.id).secret as string) : null);
+		const secret =
+			request.secret ?? (endpoint ? (scope.hiddenOf(endpoint.id).secret as string) : null);
 		targets.push({ url: request.url, secret, endpoint });
 	} else {
 		const endpoints = request.endpoint
 			? [scope.get(request.endpoint, 'webhook_endpoint')]
-			: scope.list('webhook_endpoint', (e) => e.status === 'enabled' && eventMatches(e, String(event.type)));
+			: scope.list(
+					'webhook_endpoint',
+					(e) => e.status === 'enabled' && eventMatches(e, String(event.type)),
+				);
 		for (const endpoint of endpoints) {
 			const secret = request.secret ?? (scope.hiddenOf(endpoint.id).secret as string);
 			targets.push({ url: endpoint.url as string, secret, endpoint });
@@ -76,7 +80,10 @@ export async function deliverFromControl(
 	const records: DeliveryRecord[] = [];
 	const sendOne = async (target: (typeof targets)[number], attempt: number) => {
 		const payload =
-			request.payload ?? (target.endpoint ? payloadFor(event as StripeObject, target.endpoint) : JSON.stringify(event, null, 2));
+			request.payload ??
+			(target.endpoint
+				? payloadFor(event as StripeObject, target.endpoint)
+				: JSON.stringify(event, null, 2));
 		const timestampSeconds =
 			Math.floor(Date.now() / 1000) - (request.staleSeconds ?? 0) + (request.futureSeconds ?? 0);
 		const result = await sendSigned({

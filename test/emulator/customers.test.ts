@@ -5,13 +5,20 @@ import { raw, withEmulator } from './testClient';
 
 test('customers: create, get, update metadata, list by email, search, delete', async () => {
 	await withEmulator({}, async (emulator, stripe) => {
-		const ada = await stripe.customers.create({ email: 'ada@example.com', name: 'Ada', metadata: { crm: '1' } });
+		const ada = await stripe.customers.create({
+			email: 'ada@example.com',
+			name: 'Ada',
+			metadata: { crm: '1' },
+		});
 		await stripe.customers.create({ email: 'bob@example.com' });
 		assert.match(ada.id, /^cus_/);
 		const updated = await stripe.customers.update(ada.id, { metadata: { tier: 'gold' } });
 		assert.deepEqual(updated.metadata, { crm: '1', tier: 'gold' });
 		const byEmail = await stripe.customers.list({ email: 'ada@example.com' });
-		assert.deepEqual(byEmail.data.map((customer) => customer.id), [ada.id]);
+		assert.deepEqual(
+			byEmail.data.map((customer) => customer.id),
+			[ada.id],
+		);
 		const found = await stripe.customers.search({ query: "email:'ada@example.com'" });
 		assert.equal(found.data[0].id, ada.id);
 		const byMetadata = await stripe.customers.search({ query: "metadata['tier']:'gold'" });
@@ -42,14 +49,19 @@ test('payment methods: pm_card_* attach as new pm_ ids, list, detach; declining 
 		assert.notEqual(visa.id, 'pm_card_visa');
 		assert.equal(visa.customer, customer.id);
 		assert.equal(visa.card?.last4, '4242');
-		const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id });
+		const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', {
+			customer: customer.id,
+		});
 		const listed = await stripe.paymentMethods.list({ customer: customer.id, type: 'card' });
 		assert.equal(listed.data.length, 2);
 		const viaCustomer = await stripe.customers.listPaymentMethods(customer.id);
 		assert.equal(viaCustomer.data.length, 2);
 		const declined = await stripe.paymentMethods
 			.attach('pm_card_chargeDeclined', { customer: customer.id })
-			.then(() => null, (caught: unknown) => caught);
+			.then(
+				() => null,
+				(caught: unknown) => caught,
+			);
 		assert.ok(declined instanceof Stripe.errors.StripeCardError);
 		assert.equal(declined.decline_code, 'generic_decline');
 		const charge = await stripe.paymentIntents
@@ -62,7 +74,10 @@ test('payment methods: pm_card_* attach as new pm_ ids, list, detach; declining 
 				off_session: true,
 				allowed_payment_method_types: ['card'],
 			})
-			.then(() => null, (caught: unknown) => caught);
+			.then(
+				() => null,
+				(caught: unknown) => caught,
+			);
 		assert.ok(charge instanceof Stripe.errors.StripeCardError);
 		const ok = await stripe.paymentIntents.create({
 			amount: 1000,
@@ -76,7 +91,10 @@ test('payment methods: pm_card_* attach as new pm_ ids, list, detach; declining 
 		assert.equal(ok.status, 'succeeded');
 		const detached = await stripe.paymentMethods.detach(visa.id);
 		assert.equal(detached.customer, null);
-		const again = await stripe.paymentMethods.detach(visa.id).then(() => null, (caught: unknown) => caught);
+		const again = await stripe.paymentMethods.detach(visa.id).then(
+			() => null,
+			(caught: unknown) => caught,
+		);
 		assert.ok(again instanceof Stripe.errors.StripeInvalidRequestError);
 	});
 });

@@ -56,7 +56,11 @@ export function parameterMissing(param: string): StripeApiError {
 }
 
 export function parameterInvalid(param: string, message: string): StripeApiError {
-	return invalidRequest(message, { param, code: 'parameter_invalid_integer', beforeExecution: true });
+	return invalidRequest(message, {
+		param,
+		code: 'parameter_invalid_integer',
+		beforeExecution: true,
+	});
 }
 
 export function resourceMissing(objectName: string, id: string, param = 'id'): StripeApiError {

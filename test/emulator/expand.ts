@@ -8,7 +8,12 @@ import type { Scope } from './state';
  * `data.` inside lists (at most four levels, as Stripe allows). Fields that a resource expands itself
  * (checkout line_items) are left to that resource and ignored here.
  */
-export function applyExpand(scope: Scope, params: FormParams, body: unknown, handled: string[] = []) {
+export function applyExpand(
+	scope: Scope,
+	params: FormParams,
+	body: unknown,
+	handled: string[] = [],
+) {
 	const paths = stringArray(params, 'expand') ?? [];
 	if (paths.length === 0 || typeof body !== 'object' || body === null) return body;
 	const copy = structuredClone(body) as Record<string, unknown>;

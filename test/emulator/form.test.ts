@@ -26,13 +26,23 @@ test('indexed arrays are ordered by index, not by arrival; 10 sorts after 9', ()
 test('what the stripe-style encoder writes parses back to the same structure', () => {
 	const params = {
 		mode: 'payment',
-		line_items: [{ price_data: { currency: 'eur', unit_amount: 500, product_data: { name: 'Tee & cap' } }, quantity: 1 }],
+		line_items: [
+			{
+				price_data: { currency: 'eur', unit_amount: 500, product_data: { name: 'Tee & cap' } },
+				quantity: 1,
+			},
+		],
 		allowed_payment_method_types: ['card'],
 		metadata: { a: '1' },
 	};
 	assert.deepEqual(parseForm(encodeForm(params)), {
 		mode: 'payment',
-		line_items: [{ price_data: { currency: 'eur', unit_amount: '500', product_data: { name: 'Tee & cap' } }, quantity: '1' }],
+		line_items: [
+			{
+				price_data: { currency: 'eur', unit_amount: '500', product_data: { name: 'Tee & cap' } },
+				quantity: '1',
+			},
+		],
 		allowed_payment_method_types: ['card'],
 		metadata: { a: '1' },
 	});

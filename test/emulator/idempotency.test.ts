@@ -12,8 +12,12 @@ const charge = {
 
 test('same key and params replays the stored response with Idempotent-Replayed', async () => {
 	await withEmulator({}, async (emulator) => {
-		const first = await raw(emulator, 'POST', '/v1/payment_intents', charge, { 'Idempotency-Key': 'order-1' });
-		const second = await raw(emulator, 'POST', '/v1/payment_intents', charge, { 'Idempotency-Key': 'order-1' });
+		const first = await raw(emulator, 'POST', '/v1/payment_intents', charge, {
+			'Idempotency-Key': 'order-1',
+		});
+		const second = await raw(emulator, 'POST', '/v1/payment_intents', charge, {
+			'Idempotency-Key': 'order-1',
+		});
 		assert.equal(first.status, 200);
 		assert.equal(second.status, 200);
 		assert.equal(first.headers.get('idempotent-replayed'), null);
@@ -30,10 +34,22 @@ test('same key and params replays the stored response with Idempotent-Replayed',
 test('same key with other params is a 400 idempotency_error and changes nothing', async () => {
 	await withEmulator({}, async (emulator) => {
 		await raw(emulator, 'POST', '/v1/payment_intents', charge, { 'Idempotency-Key': 'k' });
-		const other = await raw(emulator, 'POST', '/v1/payment_intents', { ...charge, amount: 99 }, { 'Idempotency-Key': 'k' });
+		const other = await raw(
+			emulator,
+			'POST',
+			'/v1/payment_intents',
+			{ ...charge, amount: 99 },
+			{ 'Idempotency-Key': 'k' },
+		);
 		assert.equal(other.status, 400);
 		assert.equal(other.body.error.type, 'idempotency_error');
-		const otherPath = await raw(emulator, 'POST', '/v1/refunds', { payment_intent: 'pi_x' }, { 'Idempotency-Key': 'k' });
+		const otherPath = await raw(
+			emulator,
+			'POST',
+			'/v1/refunds',
+			{ payment_intent: 'pi_x' },
+			{ 'Idempotency-Key': 'k' },
+		);
 		assert.equal(otherPath.status, 400);
 		assert.equal(otherPath.body.error.type, 'idempotency_error');
 		assert.equal((await control(emulator, 'GET', '/state')).body.objects.payment_intent, 1);
@@ -51,7 +67,9 @@ test('a concurrent request with the same key gets 409 and nothing is stored for 
 		const conflict = a.status === 409 ? a : b;
 		assert.equal(conflict.body.error.type, 'idempotency_error');
 		assert.match(conflict.body.error.message, /another in-progress request/);
-		const retry = await raw(emulator, 'POST', '/v1/payment_intents', charge, { 'Idempotency-Key': 'race' });
+		const retry = await raw(emulator, 'POST', '/v1/payment_intents', charge, {
+			'Idempotency-Key': 'race',
+		});
 		assert.equal(retry.headers.get('idempotent-replayed'), 'true');
 		assert.equal((await control(emulator, 'GET', '/state')).body.moneyMovements.length, 1);
 	});
@@ -59,13 +77,25 @@ test('a concurrent request with the same key gets 409 and nothing is stored for 
 
 test('validation errors are not stored; executed errors (declines) are replayed', async () => {
 	await withEmulator({}, async (emulator) => {
-		const invalid = await raw(emulator, 'POST', '/v1/payment_intents', { currency: 'usd' }, { 'Idempotency-Key': 'v' });
+		const invalid = await raw(
+			emulator,
+			'POST',
+			'/v1/payment_intents',
+			{ currency: 'usd' },
+			{ 'Idempotency-Key': 'v' },
+		);
 		assert.equal(invalid.status, 400);
-		const fixed = await raw(emulator, 'POST', '/v1/payment_intents', charge, { 'Idempotency-Key': 'v' });
+		const fixed = await raw(emulator, 'POST', '/v1/payment_intents', charge, {
+			'Idempotency-Key': 'v',
+		});
 		assert.equal(fixed.status, 200);
 		const declined = { ...charge, payment_method: 'pm_card_chargeDeclined' };
-		const first = await raw(emulator, 'POST', '/v1/payment_intents', declined, { 'Idempotency-Key': 'd' });
-		const again = await raw(emulator, 'POST', '/v1/payment_intents', declined, { 'Idempotency-Key': 'd' });
+		const first = await raw(emulator, 'POST', '/v1/payment_intents', declined, {
+			'Idempotency-Key': 'd',
+		});
+		const again = await raw(emulator, 'POST', '/v1/payment_intents', declined, {
+			'Idempotency-Key': 'd',
+		});
 		assert.equal(first.status, 402);
 		assert.equal(again.status, 402);
 		assert.equal(again.headers.get('idempotent-replayed'), 'true');
@@ -78,7 +108,10 @@ test('keys are scoped per mode and per connected account', async () => {
 		const headers = { 'Idempotency-Key': 'shared' };
 		const test1 = await raw(emulator, 'POST', '/v1/payment_intents', charge, headers);
 		const live = await raw(emulator, 'POST', '/v1/payment_intents', charge, headers, 'sk_live_123');
-		const connected = await raw(emulator, 'POST', '/v1/payment_intents', charge, { ...headers, 'Stripe-Account': 'acct_1' });
+		const connected = await raw(emulator, 'POST', '/v1/payment_intents', charge, {
+			...headers,
+			'Stripe-Account': 'acct_1',
+		});
 		assert.equal(live.body.livemode, true);
 		assert.equal(live.headers.get('idempotent-replayed'), null);
 		assert.equal(connected.headers.get('idempotent-replayed'), null);
@@ -91,7 +124,9 @@ test('keys are scoped per mode and per connected account', async () => {
 
 test('a 256-character key is refused', async () => {
 	await withEmulator({}, async (emulator) => {
-		const response = await raw(emulator, 'POST', '/v1/payment_intents', charge, { 'Idempotency-Key': 'k'.repeat(256) });
+		const response = await raw(emulator, 'POST', '/v1/payment_intents', charge, {
+			'Idempotency-Key': 'k'.repeat(256),
+		});
 		assert.equal(response.status, 400);
 		assert.equal(response.body.error.type, 'invalid_request_error');
 	});

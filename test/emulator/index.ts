@@ -45,7 +45,11 @@ export interface StripeEmulator {
 	/** The data of an account/mode (default: test mode, platform account). */
 	scope(mode?: KeyMode, account?: string | null): Scope;
 	/** Records an event of `type` about `object` and delivers it to matching endpoints. */
-	deliverEvent(type: string, object: StripeObject, options?: { mode?: KeyMode; account?: string | null }): StripeObject;
+	deliverEvent(
+		type: string,
+		object: StripeObject,
+		options?: { mode?: KeyMode; account?: string | null },
+	): StripeObject;
 	/** Resolves when no webhook delivery or re-delivery is pending. */
 	idle(): Promise<void>;
 	setLatency(ms: number): void;
@@ -60,7 +64,9 @@ function normalizeLimit(limit: StripeEmulatorOptions['rateLimitPerSecond']) {
 	return { ...limit };
 }
 
-export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
+export async function startStripeEmulator(
+	options: StripeEmulatorOptions = {},
+): Promise<StripeEmulator> {
 	const host = options.host ?? '127.0.0.1';
 	const apiVersion = options.apiVersion ?? Stripe.API_VERSION;
 	let latencyMs = options.latencyMs ?? 0;
@@ -120,7 +126,10 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
 		deliveries: webhooks.deliveries,
 		scope: (mode: KeyMode = 'test', account: string | null = null) => state.scope(mode, account),
 		deliverEvent: (type: string, object: StripeObject, where = {}) => {
-			const { mode = 'test', account = null } = where as { mode?: KeyMode; account?: string | null };
+			const { mode = 'test', account = null } = where as {
+				mode?: KeyMode;
+				account?: string | null;
+			};
 			return state.scope(mode, account).emit(type, object, null);
 		},
 		idle: () => webhooks.idle(),

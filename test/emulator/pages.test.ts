@@ -15,7 +15,12 @@ test('a person can pay a checkout page in a browser and lands on success_url', a
 	await withEmulator({}, async (_emulator, stripe) => {
 		const session = await stripe.checkout.sessions.create({
 			mode: 'payment',
-			line_items: [{ price_data: { currency: 'usd', unit_amount: 700, product_data: { name: 'Mug' } }, quantity: 1 }],
+			line_items: [
+				{
+					price_data: { currency: 'usd', unit_amount: 700, product_data: { name: 'Mug' } },
+					quantity: 1,
+				},
+			],
 			success_url: 'https://example.com/ok/{CHECKOUT_SESSION_ID}',
 		});
 		const page = await fetch(String(session.url));
@@ -32,7 +37,12 @@ test('3-D Secure in the browser: checkout goes to the 3ds page, completing it pa
 	await withEmulator({}, async (emulator, stripe) => {
 		const session = await stripe.checkout.sessions.create({
 			mode: 'payment',
-			line_items: [{ price_data: { currency: 'eur', unit_amount: 900, product_data: { name: 'Pass' } }, quantity: 1 }],
+			line_items: [
+				{
+					price_data: { currency: 'eur', unit_amount: 900, product_data: { name: 'Pass' } },
+					quantity: 1,
+				},
+			],
 			success_url: 'https://example.com/ok',
 		});
 		const challenge = await choose(String(session.url), 'pm_card_authenticationRequired');
@@ -51,8 +61,14 @@ test('3-D Secure in the browser: checkout goes to the 3ds page, completing it pa
 
 test('a payment link url opens a new checkout session; unknown pages are Stripe 404s', async () => {
 	await withEmulator({}, async (emulator, stripe) => {
-		const price = await stripe.prices.create({ currency: 'usd', unit_amount: 300, product_data: { name: 'Sticker' } });
-		const link = await stripe.paymentLinks.create({ line_items: [{ price: price.id, quantity: 3 }] });
+		const price = await stripe.prices.create({
+			currency: 'usd',
+			unit_amount: 300,
+			product_data: { name: 'Sticker' },
+		});
+		const link = await stripe.paymentLinks.create({
+			line_items: [{ price: price.id, quantity: 3 }],
+		});
 		const opened = await fetch(link.url, { redirect: 'manual' });
 		assert.equal(opened.status, 303);
 		assert.match(String(opened.headers.get('location')), /\/checkout\/cs_test_/);
@@ -60,6 +76,9 @@ test('a payment link url opens a new checkout session; unknown pages are Stripe 
 		assert.equal(sessions.data[0].amount_total, 900);
 		const missing = await fetch(`${emulator.url}/checkout/cs_test_missing`);
 		assert.equal(missing.status, 404);
-		assert.match(((await missing.json()) as { error: { message: string } }).error.message, /Unrecognized request URL/);
+		assert.match(
+			((await missing.json()) as { error: { message: string } }).error.message,
+			/Unrecognized request URL/,
+		);
 	});
 });

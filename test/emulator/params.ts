@@ -84,10 +84,10 @@ export function requireOneOf<T extends string>(
 		throw parameterMissing(name);
 	}
 	if (!(allowed as readonly string[]).includes(value)) {
-		throw invalidRequest(
-			`Invalid ${name}: must be one of ${allowed.join(', ')}`,
-			{ param: name, beforeExecution: true },
-		);
+		throw invalidRequest(`Invalid ${name}: must be one of ${allowed.join(', ')}`, {
+			param: name,
+			beforeExecution: true,
+		});
 	}
 	return value as T;
 }
@@ -120,7 +120,10 @@ export function applyMetadata(
 		else next[key] = entry;
 	}
 	if (Object.keys(next).length > 50) {
-		throw invalidRequest('Metadata can have up to 50 keys.', { param: name, beforeExecution: true });
+		throw invalidRequest('Metadata can have up to 50 keys.', {
+			param: name,
+			beforeExecution: true,
+		});
 	}
 	return next;
 }

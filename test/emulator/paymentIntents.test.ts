@@ -45,8 +45,17 @@ test('declines answer 402 card_error with the PaymentIntent in the error, as Str
 		] as const;
 		for (const [paymentMethod, code, declineCode] of cases) {
 			const error = await stripe.paymentIntents
-				.create({ amount: 1000, currency: 'usd', payment_method: paymentMethod, confirm: true, ...card })
-				.then(() => null, (caught: unknown) => caught);
+				.create({
+					amount: 1000,
+					currency: 'usd',
+					payment_method: paymentMethod,
+					confirm: true,
+					...card,
+				})
+				.then(
+					() => null,
+					(caught: unknown) => caught,
+				);
 			assert.ok(error instanceof Stripe.errors.StripeCardError, paymentMethod);
 			assert.equal(error.statusCode, 402);
 			assert.equal(error.code, code);
@@ -69,7 +78,10 @@ test('pm_card_authenticationRequired: off-session fails with authentication_requ
 				off_session: true,
 				...card,
 			})
-			.then(() => null, (caught: unknown) => caught);
+			.then(
+				() => null,
+				(caught: unknown) => caught,
+			);
 		assert.ok(error instanceof Stripe.errors.StripeCardError);
 		assert.equal(error.code, 'authentication_required');
 		assert.equal(error.payment_intent?.status, 'requires_payment_method');
@@ -98,7 +110,12 @@ test('pm_card_authenticationRequired on-session: requires_action, redirect only 
 		});
 		assert.equal(redirect.next_action?.type, 'redirect_to_url');
 		assert.match(String(redirect.next_action?.redirect_to_url?.url), /\/3ds\/pi_/);
-		const done = await control(emulator, 'POST', `/payment_intents/${redirect.id}/authenticate`, {});
+		const done = await control(
+			emulator,
+			'POST',
+			`/payment_intents/${redirect.id}/authenticate`,
+			{},
+		);
 		assert.equal(done.body.status, 'succeeded');
 		assert.equal((await stripe.paymentIntents.retrieve(redirect.id)).status, 'succeeded');
 	});
@@ -142,7 +159,10 @@ test('manual capture, partial capture, cancel and their state errors', async () 
 		const captured = await stripe.paymentIntents.capture(held.id, { amount_to_capture: 3000 });
 		assert.equal(captured.status, 'succeeded');
 		assert.equal(captured.amount_received, 3000);
-		const error = await stripe.paymentIntents.cancel(held.id).then(() => null, (caught: unknown) => caught);
+		const error = await stripe.paymentIntents.cancel(held.id).then(
+			() => null,
+			(caught: unknown) => caught,
+		);
 		assert.ok(error instanceof Stripe.errors.StripeInvalidRequestError);
 		assert.equal(error.code, 'payment_intent_unexpected_state');
 		const open = await stripe.paymentIntents.create({ amount: 100, currency: 'usd', ...card });
@@ -168,13 +188,26 @@ test('pm_card_createDispute succeeds and opens a dispute', async () => {
 
 test('search by metadata and status answers a search_result; missing params say which', async () => {
 	await withEmulator({}, async (emulator, stripe) => {
-		await stripe.paymentIntents.create({ amount: 100, currency: 'usd', ...card, metadata: { order: 'x1' } });
-		await stripe.paymentIntents.create({ amount: 200, currency: 'usd', ...card, metadata: { order: 'x2' } });
+		await stripe.paymentIntents.create({
+			amount: 100,
+			currency: 'usd',
+			...card,
+			metadata: { order: 'x1' },
+		});
+		await stripe.paymentIntents.create({
+			amount: 200,
+			currency: 'usd',
+			...card,
+			metadata: { order: 'x2' },
+		});
 		const found = await stripe.paymentIntents.search({ query: "metadata['order']:'x2'" });
 		assert.equal(found.object, 'search_result');
 		assert.equal(found.data.length, 1);
 		assert.equal(found.data[0].amount, 200);
-		const both = await stripe.paymentIntents.search({ query: "status:'requires_payment_method' AND amount>=100", limit: 1 });
+		const both = await stripe.paymentIntents.search({
+			query: "status:'requires_payment_method' AND amount>=100",
+			limit: 1,
+		});
 		assert.equal(both.has_more, true);
 		assert.ok(both.next_page);
 		const missing = await raw(emulator, 'POST', '/v1/payment_intents', { currency: 'usd' });

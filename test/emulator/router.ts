@@ -24,6 +24,7 @@ export type Handler = (ctx: RequestContext, pathParams: Record<string, string>) 
 
 interface Route {
 	method: Method;
+	template: string;
 	segments: string[];
 	handler: Handler;
 }
@@ -33,7 +34,7 @@ export class Router {
 	private readonly routes: Route[] = [];
 
 	add(method: Method, template: string, handler: Handler): this {
-		this.routes.push({ method, segments: template.split('/'), handler });
+		this.routes.push({ method, template, segments: template.split('/'), handler });
 		return this;
 	}
 
@@ -52,7 +53,7 @@ export class Router {
 	match(
 		method: string,
 		path: string,
-	): { handler: Handler; pathParams: Record<string, string> } | null {
+	): { handler: Handler; pathParams: Record<string, string>; template: string } | null {
 		const parts = path.replace(/\/+$/, '').split('/');
 		for (const route of this.routes) {
 			if (route.method !== method || route.segments.length !== parts.length) continue;
@@ -71,7 +72,7 @@ export class Router {
 					break;
 				}
 			}
-			if (ok) return { handler: route.handler, pathParams };
+			if (ok) return { handler: route.handler, pathParams, template: route.template };
 		}
 		return null;
 	}

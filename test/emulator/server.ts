@@ -11,6 +11,7 @@ import {
 } from './errors';
 import type { FaultController } from './faults';
 import { newId } from './fixtures';
+import { assertKnownParams } from './paramCheck';
 import { fingerprint, parseForm, type FormParams } from './form';
 import type { IdempotencyStore } from './idempotency';
 import type { SlidingWindowLimiter } from './rateLimit';
@@ -132,7 +133,10 @@ export async function handleApiRequest(
 	let livemode = false;
 	const fail = (error: StripeApiError) => {
 		record.status = error.status;
-		send(res, error.status, errorBody(error, requestId, livemode), { ...headers, ...error.headers });
+		send(res, error.status, errorBody(error, requestId, livemode), {
+			...headers,
+			...error.headers,
+		});
 	};
 
 	const fault = deps.faults.decide(method, path);
@@ -169,12 +173,16 @@ export async function handleApiRequest(
 		}
 		let params: FormParams;
 		try {
-			params = method === 'GET' || method === 'DELETE' ? parseForm(url.search.slice(1)) : parseForm(raw);
+			params =
+				method === 'GET' || method === 'DELETE' ? parseForm(url.search.slice(1)) : parseForm(raw);
 			if (method === 'POST' && url.search) Object.assign(params, parseForm(url.search.slice(1)));
 		} catch {
 			throw invalidRequest('Invalid request body: could not parse form encoding.', {
 				beforeExecution: true,
 			});
+		}
+		if (apiVersion === null || apiVersion === deps.state.defaultApiVersion) {
+			assertKnownParams(`${method} ${route.template}`, params);
 		}
 		const scope = deps.state.scope(mode, stripeAccount);
 		const scopeKey = `${mode}:${stripeAccount ?? ''}`;

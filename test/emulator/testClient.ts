@@ -24,7 +24,8 @@ export function encodeForm(params: Record<string, unknown>, prefix = ''): string
 		if (value === undefined) continue;
 		if (Array.isArray(value)) {
 			value.forEach((item, index) => {
-				if (typeof item === 'object' && item !== null) parts.push(encodeForm(item as Record<string, unknown>, `${name}[${index}]`));
+				if (typeof item === 'object' && item !== null)
+					parts.push(encodeForm(item as Record<string, unknown>, `${name}[${index}]`));
 				else parts.push(`${encodeURIComponent(`${name}[]`)}=${encodeURIComponent(String(item))}`);
 			});
 		} else if (typeof value === 'object' && value !== null) {
@@ -45,7 +46,8 @@ export async function raw(
 	key: string | null = 'sk_test_123',
 ): Promise<RawResponse> {
 	const form = encodeForm(params);
-	const url = method === 'POST' || !form ? `${emulator.url}${path}` : `${emulator.url}${path}?${form}`;
+	const url =
+		method === 'POST' || !form ? `${emulator.url}${path}` : `${emulator.url}${path}?${form}`;
 	const response = await fetch(url, {
 		method,
 		headers: {
@@ -65,7 +67,12 @@ export async function raw(
 	return { status: response.status, headers: response.headers, body };
 }
 
-export async function control(emulator: StripeEmulator, method: string, path: string, body?: unknown) {
+export async function control(
+	emulator: StripeEmulator,
+	method: string,
+	path: string,
+	body?: unknown,
+) {
 	const response = await fetch(`${emulator.url}/_emulator${path}`, {
 		method,
 		headers: { 'Content-Type': 'application/json' },

@@ -15,7 +15,10 @@ test('no key or a non-secret key is 401, with the key masked as Stripe masks it'
 		assert.match(String(publishable.headers.get('request-id')), /^req_/);
 		const error = await stripeClient(emulator, 'not_a_key_1234')
 			.refunds.list()
-			.then(() => null, (caught: unknown) => caught);
+			.then(
+				() => null,
+				(caught: unknown) => caught,
+			);
 		assert.ok(error instanceof Stripe.errors.StripeAuthenticationError);
 		assert.ok(!String(error.message).includes('not_a_key'));
 		for (const key of ['sk_test_x', 'rk_test_y', 'sk_live_z', 'rk_live_w']) {
@@ -27,7 +30,13 @@ test('no key or a non-secret key is 401, with the key masked as Stripe masks it'
 
 test('unknown routes are Stripe 404 Unrecognized request URL; Stripe-Version is recorded', async () => {
 	await withEmulator({}, async (emulator) => {
-		const response = await raw(emulator, 'GET', '/v1/nope', {}, { 'Stripe-Version': '2026-10-28.endive' });
+		const response = await raw(
+			emulator,
+			'GET',
+			'/v1/nope',
+			{},
+			{ 'Stripe-Version': '2026-10-28.endive' },
+		);
 		assert.equal(response.status, 404);
 		assert.match(response.body.error.message, /^Unrecognized request URL \(GET: \/v1\/nope\)/);
 		assert.equal(response.body.error.type, 'invalid_request_error');
@@ -42,7 +51,10 @@ test('rate limit per key: the request over the limit in one second is 429 rate_l
 		assert.deepEqual(statuses, [200, 200, 200, 429]);
 		const limited = await raw(emulator, 'GET', '/v1/refunds');
 		assert.equal(limited.body.error.code, 'rate_limit');
-		const error = await stripe.refunds.list().then(() => null, (caught: unknown) => caught);
+		const error = await stripe.refunds.list().then(
+			() => null,
+			(caught: unknown) => caught,
+		);
 		assert.ok(error instanceof Stripe.errors.StripeRateLimitError);
 		assert.equal((await raw(emulator, 'GET', '/v1/refunds', {}, {}, 'sk_test_other')).status, 200);
 		for (let i = 0; i < 5; i++) {
@@ -71,17 +83,20 @@ test('seeded faults are deterministic and include 500 api_error and 429 with Ret
 	const second = await faultStatuses(42);
 	assert.deepEqual(first, second);
 	assert.ok(first.includes(500) && first.includes(429) && first.includes(200));
-	await withEmulator({ faults: { seed: 1, rateLimit429: 1, retryAfterSeconds: 2 } }, async (emulator) => {
-		const limited = await raw(emulator, 'GET', '/v1/refunds');
-		assert.equal(limited.status, 429);
-		assert.equal(limited.headers.get('retry-after'), '2');
-		await control(emulator, 'POST', '/faults', { error500: 1 });
-		const failed = await raw(emulator, 'GET', '/v1/refunds');
-		assert.equal(failed.status, 500);
-		assert.equal(failed.body.error.type, 'api_error');
-		await control(emulator, 'DELETE', '/faults');
-		assert.equal((await raw(emulator, 'GET', '/v1/refunds')).status, 200);
-	});
+	await withEmulator(
+		{ faults: { seed: 1, rateLimit429: 1, retryAfterSeconds: 2 } },
+		async (emulator) => {
+			const limited = await raw(emulator, 'GET', '/v1/refunds');
+			assert.equal(limited.status, 429);
+			assert.equal(limited.headers.get('retry-after'), '2');
+			await control(emulator, 'POST', '/faults', { error500: 1 });
+			const failed = await raw(emulator, 'GET', '/v1/refunds');
+			assert.equal(failed.status, 500);
+			assert.equal(failed.body.error.type, 'api_error');
+			await control(emulator, 'DELETE', '/faults');
+			assert.equal((await raw(emulator, 'GET', '/v1/refunds')).status, 200);
+		},
+	);
 });
 
 test('a reset after execution loses the response but the retry with the key replays it', async () => {
@@ -93,17 +108,43 @@ test('a reset after execution loses the response but the retry with the key repl
 			confirm: true,
 			allowed_payment_method_types: ['card'],
 		};
-		await assert.rejects(raw(emulator, 'POST', '/v1/payment_intents', params, { 'Idempotency-Key': 'lost' }));
+		await assert.rejects(
+			raw(emulator, 'POST', '/v1/payment_intents', params, { 'Idempotency-Key': 'lost' }),
+		);
 		emulator.faults.clear();
-		const retry = await raw(emulator, 'POST', '/v1/payment_intents', params, { 'Idempotency-Key': 'lost' });
+		const retry = await raw(emulator, 'POST', '/v1/payment_intents', params, {
+			'Idempotency-Key': 'lost',
+		});
 		assert.equal(retry.status, 200);
 		assert.equal(retry.headers.get('idempotent-replayed'), 'true');
 		assert.equal(emulator.scope().moneyMovements.length, 1);
 		emulator.faults.set({ reset: 1 });
-		await assert.rejects(raw(emulator, 'POST', '/v1/payment_intents', params, { 'Idempotency-Key': 'never' }));
+		await assert.rejects(
+			raw(emulator, 'POST', '/v1/payment_intents', params, { 'Idempotency-Key': 'never' }),
+		);
 		emulator.faults.clear();
-		const fresh = await raw(emulator, 'POST', '/v1/payment_intents', params, { 'Idempotency-Key': 'never' });
+		const fresh = await raw(emulator, 'POST', '/v1/payment_intents', params, {
+			'Idempotency-Key': 'never',
+		});
 		assert.equal(fresh.headers.get('idempotent-replayed'), null);
 		assert.equal(emulator.scope().moneyMovements.length, 2);
+	});
+});
+
+test('unknown top-level params are 400 parameter_unknown at the pinned version, as Stripe does', async () => {
+	await withEmulator({}, async (emulator) => {
+		const params = { amount: 100, currency: 'usd', payment_method_types: ['card'] };
+		const pinned = await raw(emulator, 'POST', '/v1/payment_intents', params, {
+			'Idempotency-Key': 'u1',
+		});
+		assert.equal(pinned.status, 400);
+		assert.equal(pinned.body.error.code, 'parameter_unknown');
+		assert.equal(pinned.body.error.param, 'payment_method_types');
+		const typo = await raw(emulator, 'POST', '/v1/refunds', { payment_intnet: 'pi_1' });
+		assert.equal(typo.body.error.param, 'payment_intnet');
+		const older = await raw(emulator, 'POST', '/v1/payment_intents', params, {
+			'Stripe-Version': '2025-01-27.acacia',
+		});
+		assert.equal(older.status, 200);
 	});
 });

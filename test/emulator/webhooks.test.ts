@@ -26,7 +26,11 @@ async function receiver(statuses: number[] = []) {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-	return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url,
+		received,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
 test('events reach matching endpoints signed so that stripe.webhooks.constructEvent accepts them', async () => {
@@ -105,11 +109,21 @@ test('endpoints: list, update enabled_events and disabled, delete; the 17th is r
 	await withEmulator({}, async (emulator, stripe) => {
 		const ids: string[] = [];
 		for (let i = 0; i < 16; i++) {
-			ids.push((await stripe.webhookEndpoints.create({ url: `https://example.com/${i}`, enabled_events: ['*'] })).id);
+			ids.push(
+				(
+					await stripe.webhookEndpoints.create({
+						url: `https://example.com/${i}`,
+						enabled_events: ['*'],
+					})
+				).id,
+			);
 		}
 		const error = await stripe.webhookEndpoints
 			.create({ url: 'https://example.com/17', enabled_events: ['*'] })
-			.then(() => null, (caught: unknown) => caught);
+			.then(
+				() => null,
+				(caught: unknown) => caught,
+			);
 		assert.ok(error instanceof Stripe.errors.StripeInvalidRequestError);
 		const page = await stripe.webhookEndpoints.list({ limit: 10 });
 		assert.equal(page.data.length, 10);
@@ -133,13 +147,24 @@ test('control deliver: times, concurrency, tampered body or signature, stale and
 	const hook = await receiver();
 	try {
 		await withEmulator({}, async (emulator, stripe) => {
-			const endpoint = await stripe.webhookEndpoints.create({ url: hook.url, enabled_events: ['*'] });
+			const endpoint = await stripe.webhookEndpoints.create({
+				url: hook.url,
+				enabled_events: ['*'],
+			});
 			const secret = String(endpoint.secret);
-			const event = { id: 'evt_fixed', object: 'event', type: 'payment_intent.succeeded', data: { object: {} } };
+			const event = {
+				id: 'evt_fixed',
+				object: 'event',
+				type: 'payment_intent.succeeded',
+				data: { object: {} },
+			};
 			const five = await control(emulator, 'POST', '/deliver', { event, times: 5, concurrent: 2 });
 			assert.equal(five.body.deliveries.length, 5);
 			for (const delivery of hook.received) {
-				assert.equal(stripe.webhooks.constructEvent(delivery.body, String(delivery.signature), secret).id, 'evt_fixed');
+				assert.equal(
+					stripe.webhooks.constructEvent(delivery.body, String(delivery.signature), secret).id,
+					'evt_fixed',
+				);
 			}
 			const wrongs: Array<[Record<string, unknown>, RegExp]> = [
 				[{ tamper: 'body' }, /No signatures found matching/],
@@ -156,7 +181,11 @@ test('control deliver: times, concurrency, tampered body or signature, stale and
 					message,
 				);
 			}
-			const secretFromControl = await control(emulator, 'GET', `/webhook_endpoints/${endpoint.id}/secret`);
+			const secretFromControl = await control(
+				emulator,
+				'GET',
+				`/webhook_endpoints/${endpoint.id}/secret`,
+			);
 			assert.equal(secretFromControl.body.secret, secret);
 		});
 	} finally {

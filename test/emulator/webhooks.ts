@@ -27,15 +27,24 @@ export interface SendOptions {
 }
 
 /** One signed POST, the way Stripe sends webhooks (pretty-printed JSON, Stripe-Signature header). */
-export function sendSigned(options: SendOptions): Promise<{ status: number | null; error: string | null; body: string }> {
+export function sendSigned(
+	options: SendOptions,
+): Promise<{ status: number | null; error: string | null; body: string }> {
 	const timestamp = options.timestampSeconds ?? Math.floor(Date.now() / 1000);
 	let header: string | null = options.secret
-		? Stripe.webhooks.generateTestHeaderString({ payload: options.payload, secret: options.secret, timestamp })
+		? Stripe.webhooks.generateTestHeaderString({
+				payload: options.payload,
+				secret: options.secret,
+				timestamp,
+			})
 		: null;
 	let body = options.payload;
 	if (options.tamper === 'body') body = body.replace('{', '{ ');
 	if (options.tamper === 'signature' && header) {
-		header = header.replace(/v1=([0-9a-f]*)([0-9a-f])$/, (_m, head: string, last: string) => `v1=${head}${last === '0' ? '1' : '0'}`);
+		header = header.replace(
+			/v1=([0-9a-f]*)([0-9a-f])$/,
+			(_m, head: string, last: string) => `v1=${head}${last === '0' ? '1' : '0'}`,
+		);
 	}
 	const headers: Record<string, string> = {
 		'Content-Type': 'application/json; charset=utf-8',
@@ -51,8 +60,16 @@ export function sendSigned(options: SendOptions): Promise<{ status: number | nul
 		const req = send(target, { method: 'POST', headers, timeout: options.timeoutMs }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => resolve({ status: res.statusCode ?? null, error: null, body: Buffer.concat(chunks).toString('utf8').slice(0, 2000) }));
-			res.on('error', (error) => resolve({ status: res.statusCode ?? null, error: error.message, body: '' }));
+			res.on('end', () =>
+				resolve({
+					status: res.statusCode ?? null,
+					error: null,
+					body: Buffer.concat(chunks).toString('utf8').slice(0, 2000),
+				}),
+			);
+			res.on('error', (error) =>
+				resolve({ status: res.statusCode ?? null, error: error.message, body: '' }),
+			);
 		});
 		req.on('timeout', () => req.destroy(new Error(`timed out after ${options.timeoutMs} ms`)));
 		req.on('error', (error) => resolve({ status: null, error: error.message, body: '' }));
@@ -86,8 +103,9 @@ export class WebhookDispatcher {
 	constructor(private readonly options: { retryDelaysMs: number[]; timeoutMs: number }) {}
 
 	onEvent(scope: Scope, event: StripeObject): void {
-		const endpoints = scope.list('webhook_endpoint', (endpoint) =>
-			endpoint.status === 'enabled' && eventMatches(endpoint, event.type as string),
+		const endpoints = scope.list(
+			'webhook_endpoint',
+			(endpoint) => endpoint.status === 'enabled' && eventMatches(endpoint, event.type as string),
 		);
 		event.pending_webhooks = endpoints.length;
 		for (const endpoint of endpoints) {
@@ -96,11 +114,21 @@ export class WebhookDispatcher {
 		}
 	}
 
-	private attempt(event: StripeObject, endpoint: StripeObject, secret: string, attempt: number): void {
+	private attempt(
+		event: StripeObject,
+		endpoint: StripeObject,
+		secret: string,
+		attempt: number,
+	): void {
 		if (this.stopped) return;
 		this.inFlight++;
 		const url = endpoint.url as string;
-		sendSigned({ url, payload: payloadFor(event, endpoint), secret, timeoutMs: this.options.timeoutMs })
+		sendSigned({
+			url,
+			payload: payloadFor(event, endpoint),
+			secret,
+			timeoutMs: this.options.timeoutMs,
+		})
 			.then((result) => {
 				this.deliveries.push({
 					eventId: event.id,

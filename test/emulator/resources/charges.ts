@@ -128,7 +128,8 @@ export function registerCharges(router: Router): void {
 		const items = ctx.scope.list(
 			'charge',
 			(charge) =>
-				(!customer || charge.customer === customer) && (!intent || charge.payment_intent === intent),
+				(!customer || charge.customer === customer) &&
+				(!intent || charge.payment_intent === intent),
 		);
 		return listResponse(ctx.params, items, '/v1/charges');
 	});

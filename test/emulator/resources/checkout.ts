@@ -1,7 +1,14 @@
 import { invalidRequest, parameterMissing } from '../errors';
 import { newModeId, nowSeconds, template } from '../fixtures';
 import { listResponse, matchesRange } from '../pagination';
-import { applyMetadata, optionalInteger, optionalObject, optionalString, requireOneOf, stringArray } from '../params';
+import {
+	applyMetadata,
+	optionalInteger,
+	optionalObject,
+	optionalString,
+	requireOneOf,
+	stringArray,
+} from '../params';
 import { emitFrom, type RequestContext, type Router } from '../router';
 import type { StripeObject } from '../state';
 import { currencyOf, readLineItems, totalOf } from './lineItems';
@@ -12,8 +19,15 @@ const MAX_EXPIRY_S = 24 * 60 * 60;
 
 /** Fields of Stripe.Checkout.Session the example object lacks; they are null until modelled. */
 const NULL_FIELDS = [
-	'allowed_payment_method_types', 'currency_conversion', 'integration_identifier', 'origin_context',
-	'permissions', 'wallet_options', 'presentment_details', 'managed_payments', 'customer_account',
+	'allowed_payment_method_types',
+	'currency_conversion',
+	'integration_identifier',
+	'origin_context',
+	'permissions',
+	'wallet_options',
+	'presentment_details',
+	'managed_payments',
+	'customer_account',
 ];
 
 export function getSession(ctx: RequestContext, id: string): StripeObject {
@@ -37,25 +51,35 @@ function readExpiry(ctx: RequestContext): number {
  * Creates an open session. As in Stripe since API 2022-08-01, its PaymentIntent is created only when
  * the customer pays (payment_intent is null until then). Line items are returned with expand[].
  */
-export function createSession(ctx: RequestContext, fromLink: StripeObject | null = null): StripeObject {
+export function createSession(
+	ctx: RequestContext,
+	fromLink: StripeObject | null = null,
+): StripeObject {
 	const mode = requireOneOf(ctx.params, 'mode', MODES);
 	const customer = optionalString(ctx.params, 'customer') ?? null;
 	const customerEmail = optionalString(ctx.params, 'customer_email') ?? null;
 	if (customer && customerEmail) {
-		throw invalidRequest('You may only specify one of these parameters: customer, customer_email.', {
-			param: 'customer_email',
-			beforeExecution: true,
-		});
+		throw invalidRequest(
+			'You may only specify one of these parameters: customer, customer_email.',
+			{
+				param: 'customer_email',
+				beforeExecution: true,
+			},
+		);
 	}
 	if (customer) ctx.scope.get(customer, 'customer', 'customer', 'customer');
 	const expiresAt = readExpiry(ctx);
 	const items = readLineItems(ctx, mode !== 'setup');
 	if (mode === 'subscription' && !items.some((item) => (item.price as StripeObject).recurring)) {
-		throw invalidRequest('You must provide at least one recurring price in `subscription` mode when using prices.', {
-			param: 'line_items',
-		});
+		throw invalidRequest(
+			'You must provide at least one recurring price in `subscription` mode when using prices.',
+			{
+				param: 'line_items',
+			},
+		);
 	}
-	const currency = mode === 'setup' ? (optionalString(ctx.params, 'currency') ?? null) : currencyOf(items);
+	const currency =
+		mode === 'setup' ? (optionalString(ctx.params, 'currency') ?? null) : currencyOf(items);
 	if (mode === 'setup' && !currency) throw parameterMissing('currency');
 	const amount = totalOf(items);
 	const session = template('checkout.session') as StripeObject;
@@ -77,15 +101,43 @@ export function createSession(ctx: RequestContext, fromLink: StripeObject | null
 		created: nowSeconds(),
 		currency,
 		custom_fields: [],
-		custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
+		custom_text: {
+			after_submit: null,
+			shipping_address: null,
+			submit: null,
+			terms_of_service_acceptance: null,
+		},
 		customer,
 		customer_creation: mode === 'payment' && !customer ? 'if_required' : null,
-		customer_details: customerEmail ? { address: null, email: customerEmail, name: null, phone: null, tax_exempt: 'none', tax_ids: null } : null,
+		customer_details: customerEmail
+			? {
+					address: null,
+					email: customerEmail,
+					name: null,
+					phone: null,
+					tax_exempt: 'none',
+					tax_ids: null,
+				}
+			: null,
 		customer_email: customerEmail,
 		discounts: [],
 		expires_at: expiresAt,
 		invoice: null,
-		invoice_creation: mode === 'payment' ? { enabled: false, invoice_data: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null } } : null,
+		invoice_creation:
+			mode === 'payment'
+				? {
+						enabled: false,
+						invoice_data: {
+							account_tax_ids: null,
+							custom_fields: null,
+							description: null,
+							footer: null,
+							issuer: null,
+							metadata: {},
+							rendering_options: null,
+						},
+					}
+				: null,
 		livemode: ctx.scope.livemode,
 		locale: null,
 		metadata: applyMetadata({}, ctx.params),
@@ -95,7 +147,8 @@ export function createSession(ctx: RequestContext, fromLink: StripeObject | null
 		payment_method_collection: mode === 'payment' ? null : 'always',
 		payment_method_configuration_details: null,
 		payment_method_options: { card: { request_three_d_secure: 'automatic' } },
-		payment_method_types: stringArray(ctx.params, 'payment_method_types') ?? ['card'],
+		payment_method_types: stringArray(ctx.params, 'allowed_payment_method_types') ??
+			stringArray(ctx.params, 'payment_method_types') ?? ['card'],
 		payment_status: mode === 'setup' ? 'no_payment_required' : 'unpaid',
 		phone_number_collection: { enabled: false },
 		recovered_from: null,
@@ -108,7 +161,8 @@ export function createSession(ctx: RequestContext, fromLink: StripeObject | null
 		submit_type: null,
 		subscription: null,
 		success_url: optionalString(ctx.params, 'success_url') ?? null,
-		total_details: mode === 'setup' ? null : { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
+		total_details:
+			mode === 'setup' ? null : { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
 		ui_mode: optionalString(ctx.params, 'ui_mode') ?? 'hosted',
 		url: `${ctx.baseUrl}/checkout/${id}`,
 		adaptive_pricing: { enabled: false },
@@ -134,7 +188,12 @@ function withLineItems(ctx: RequestContext, session: StripeObject) {
 	const items = (ctx.scope.hiddenOf(session.id).lineItems as StripeObject[] | undefined) ?? [];
 	return {
 		...session,
-		line_items: { object: 'list', data: items, has_more: false, url: `/v1/checkout/sessions/${session.id}/line_items` },
+		line_items: {
+			object: 'list',
+			data: items,
+			has_more: false,
+			url: `/v1/checkout/sessions/${session.id}/line_items`,
+		},
 	};
 }
 
@@ -154,11 +213,15 @@ export function expireSession(ctx: RequestContext, id: string): StripeObject {
 
 export function registerCheckout(router: Router): void {
 	router.post('/v1/checkout/sessions', (ctx) => withLineItems(ctx, createSession(ctx)));
-	router.get('/v1/checkout/sessions/:session', (ctx, { session }) => withLineItems(ctx, getSession(ctx, session)));
+	router.get('/v1/checkout/sessions/:session', (ctx, { session }) =>
+		withLineItems(ctx, getSession(ctx, session)),
+	);
 	router.get('/v1/checkout/sessions/:session/line_items', (ctx, { session }) =>
 		lineItemsList(ctx, getSession(ctx, session)),
 	);
-	router.post('/v1/checkout/sessions/:session/expire', (ctx, { session }) => expireSession(ctx, session));
+	router.post('/v1/checkout/sessions/:session/expire', (ctx, { session }) =>
+		expireSession(ctx, session),
+	);
 	router.get('/v1/checkout/sessions', (ctx) => {
 		const filters = {
 			payment_intent: optionalString(ctx.params, 'payment_intent'),
@@ -166,9 +229,11 @@ export function registerCheckout(router: Router): void {
 			status: optionalString(ctx.params, 'status'),
 			payment_link: optionalString(ctx.params, 'payment_link'),
 		};
-		const items = ctx.scope.list('checkout.session', (session) =>
-			Object.entries(filters).every(([field, value]) => !value || session[field] === value) &&
-			matchesRange(session.created, ctx.params.created),
+		const items = ctx.scope.list(
+			'checkout.session',
+			(session) =>
+				Object.entries(filters).every(([field, value]) => !value || session[field] === value) &&
+				matchesRange(session.created, ctx.params.created),
 		);
 		return listResponse(ctx.params, items, '/v1/checkout/sessions');
 	});

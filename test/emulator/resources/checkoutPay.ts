@@ -17,12 +17,25 @@ export interface PayOptions {
 	email?: string;
 }
 
-function complete(ctx: RequestContext, session: StripeObject, paymentStatus: string, email: string) {
+function complete(
+	ctx: RequestContext,
+	session: StripeObject,
+	paymentStatus: string,
+	email: string,
+) {
 	session.status = 'complete';
 	session.payment_status = paymentStatus;
 	session.url = null;
 	const details = (session.customer_details as Record<string, unknown> | null) ?? {};
-	session.customer_details = { address: null, name: null, phone: null, tax_exempt: 'none', tax_ids: [], ...details, email };
+	session.customer_details = {
+		address: null,
+		name: null,
+		phone: null,
+		tax_exempt: 'none',
+		tax_ids: [],
+		...details,
+		email,
+	};
 	emitFrom(ctx, 'checkout.session.completed', session);
 }
 
@@ -53,7 +66,8 @@ export function payCheckoutSession(ctx: RequestContext, id: string, options: Pay
 	if (session.status !== 'open') {
 		throw invalidRequest(`This Checkout Session is ${String(session.status)} and cannot be paid.`);
 	}
-	const email = options.email ?? (session.customer_email as string | null) ?? 'customer@example.com';
+	const email =
+		options.email ?? (session.customer_email as string | null) ?? 'customer@example.com';
 	const method = options.paymentMethod ?? 'pm_card_visa';
 	if (session.mode === 'setup') {
 		session.setup_intent = newId('seti');
@@ -68,7 +82,11 @@ export function payCheckoutSession(ctx: RequestContext, id: string, options: Pay
 		const pm = attachPaymentMethod(ctx, method, customer.id);
 		const items = ctx.scope.hiddenOf(session.id).lineItems as StripeObject[];
 		const price = ctx.scope.get((items[0].price as StripeObject).id, 'price');
-		const { subscription, invoice, error } = createSubscription(ctx, { customer, price, paymentMethod: pm.id });
+		const { subscription, invoice, error } = createSubscription(ctx, {
+			customer,
+			price,
+			paymentMethod: pm.id,
+		});
 		session.subscription = subscription.id;
 		session.invoice = invoice.id;
 		if (error) return { session, error: error.error };
@@ -84,9 +102,14 @@ export function payCheckoutSession(ctx: RequestContext, id: string, options: Pay
 		return { session, payment_intent: intent };
 	}
 	try {
-		confirmIntent(ctx, intent, { paymentMethod: method, offSession: false, returnUrl: session.success_url as string | undefined });
+		confirmIntent(ctx, intent, {
+			paymentMethod: method,
+			offSession: false,
+			returnUrl: session.success_url as string | undefined,
+		});
 	} catch (error) {
-		if (error instanceof StripeApiError) return { session, payment_intent: intent, error: error.error };
+		if (error instanceof StripeApiError)
+			return { session, payment_intent: intent, error: error.error };
 		throw error;
 	}
 	if (intent.status === 'requires_action') return { session, payment_intent: intent };
@@ -97,9 +120,17 @@ export function payCheckoutSession(ctx: RequestContext, id: string, options: Pay
 /** The delayed payment arriving (or failing) days later. */
 export function settleCheckoutSession(ctx: RequestContext, id: string, succeeded: boolean) {
 	const session = getSession(ctx, id);
-	const intent = session.payment_intent ? ctx.scope.get(session.payment_intent as string, 'payment_intent') : null;
-	if (session.status !== 'complete' || session.payment_status !== 'unpaid' || intent?.status !== 'processing') {
-		throw invalidRequest('Only a completed session with a processing (delayed) payment can be settled.');
+	const intent = session.payment_intent
+		? ctx.scope.get(session.payment_intent as string, 'payment_intent')
+		: null;
+	if (
+		session.status !== 'complete' ||
+		session.payment_status !== 'unpaid' ||
+		intent?.status !== 'processing'
+	) {
+		throw invalidRequest(
+			'Only a completed session with a processing (delayed) payment can be settled.',
+		);
 	}
 	if (succeeded) {
 		const paymentMethod = ctx.scope.get(intent.payment_method as string, 'payment_method');
@@ -108,7 +139,11 @@ export function settleCheckoutSession(ctx: RequestContext, id: string, succeeded
 		emitFrom(ctx, 'checkout.session.async_payment_succeeded', session);
 	} else {
 		intent.status = 'requires_payment_method';
-		intent.last_payment_error = { type: 'card_error', code: 'payment_method_provider_decline', message: 'The payment was declined by the bank.' };
+		intent.last_payment_error = {
+			type: 'card_error',
+			code: 'payment_method_provider_decline',
+			message: 'The payment was declined by the bank.',
+		};
 		emitFrom(ctx, 'payment_intent.payment_failed', intent);
 		emitFrom(ctx, 'checkout.session.async_payment_failed', session);
 	}
@@ -124,7 +159,12 @@ export function authenticateAndFinish(ctx: RequestContext, intentId: string, suc
 	)[0];
 	if (session && intent.status === 'succeeded') {
 		const details = session.customer_details as { email?: string } | null;
-		complete(ctx, session, 'paid', details?.email ?? (session.customer_email as string | null) ?? 'customer@example.com');
+		complete(
+			ctx,
+			session,
+			'paid',
+			details?.email ?? (session.customer_email as string | null) ?? 'customer@example.com',
+		);
 	}
 	return intent;
 }

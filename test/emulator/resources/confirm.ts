@@ -15,9 +15,10 @@ export interface ConfirmOptions {
 
 /** Stripe refuses to confirm without return_url while redirect-based methods are allowed. */
 export function assertReturnUrlWhenRedirectsAllowed(intent: StripeObject, returnUrl?: string) {
-	const automatic = intent.automatic_payment_methods as
-		| { enabled?: boolean; allow_redirects?: string }
-		| null;
+	const automatic = intent.automatic_payment_methods as {
+		enabled?: boolean;
+		allow_redirects?: string;
+	} | null;
 	if (!automatic?.enabled || automatic.allow_redirects === 'never' || returnUrl) return;
 	throw invalidRequest(
 		'A `return_url` must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.',
@@ -62,7 +63,8 @@ export function confirmIntent(
 }
 
 function effectiveOutcome(outcome: CardOutcome, offSession: boolean): CardOutcome {
-	if (outcome.kind === 'authenticate' && outcome.onSetupOnly && offSession) return { kind: 'succeed' };
+	if (outcome.kind === 'authenticate' && outcome.onSetupOnly && offSession)
+		return { kind: 'succeed' };
 	return outcome;
 }
 
@@ -157,7 +159,11 @@ function fail(
 }
 
 /** On-session 3-D Secure: a redirect when the caller gave return_url, otherwise Stripe.js only. */
-function requireAction(ctx: RequestContext, intent: StripeObject, returnUrl?: string): StripeObject {
+function requireAction(
+	ctx: RequestContext,
+	intent: StripeObject,
+	returnUrl?: string,
+): StripeObject {
 	intent.status = 'requires_action';
 	const authenticateUrl = `${ctx.baseUrl}/3ds/${intent.id}`;
 	intent.next_action = returnUrl
@@ -181,7 +187,8 @@ function requireAction(ctx: RequestContext, intent: StripeObject, returnUrl?: st
 /** The customer finishing (or failing) 3-D Secure on the page next_action points to. */
 export function completeAuthentication(ctx: RequestContext, id: string, succeeded: boolean) {
 	const intent = ctx.scope.get(id, 'payment_intent', 'payment_intent', 'intent');
-	if (intent.status !== 'requires_action') throw unexpectedState(intent, 'authenticate', ['requires_action']);
+	if (intent.status !== 'requires_action')
+		throw unexpectedState(intent, 'authenticate', ['requires_action']);
 	const paymentMethod = ctx.scope.get(intent.payment_method as string, 'payment_method');
 	intent.next_action = null;
 	if (succeeded) return succeed(ctx, intent, paymentMethod);

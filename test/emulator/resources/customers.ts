@@ -31,7 +31,12 @@ export function createCustomer(
 		discount: null,
 		email: fields.email ?? null,
 		invoice_prefix: randomToken(8).toUpperCase(),
-		invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
+		invoice_settings: {
+			custom_fields: null,
+			default_payment_method: null,
+			footer: null,
+			rendering_options: null,
+		},
 		livemode: ctx.scope.livemode,
 		metadata: fields.metadata ?? {},
 		name: fields.name ?? null,
@@ -51,7 +56,8 @@ function create(ctx: RequestContext): StripeObject {
 	if (paymentMethod) attachPaymentMethod(ctx, paymentMethod, customer.id);
 	const settings = optionalObject(ctx.params, 'invoice_settings');
 	if (typeof settings?.default_payment_method === 'string') {
-		(customer.invoice_settings as Record<string, unknown>).default_payment_method = settings.default_payment_method;
+		(customer.invoice_settings as Record<string, unknown>).default_payment_method =
+			settings.default_payment_method;
 	}
 	return customer;
 }
@@ -98,7 +104,14 @@ function retrieve(ctx: RequestContext, id: string) {
 export function registerCustomers(router: Router): void {
 	router.post('/v1/customers', (ctx) => create(ctx));
 	router.get('/v1/customers/search', (ctx) =>
-		searchResponse(ctx.scope, ctx.params, 'customer', 'customers', ['created', 'email', 'metadata', 'name', 'phone'], ctx.searchLagMs),
+		searchResponse(
+			ctx.scope,
+			ctx.params,
+			'customer',
+			'customers',
+			['created', 'email', 'metadata', 'name', 'phone'],
+			ctx.searchLagMs,
+		),
 	);
 	router.get('/v1/customers/:customer', (ctx, { customer }) => retrieve(ctx, customer));
 	router.post('/v1/customers/:customer', (ctx, { customer }) => update(ctx, customer));
@@ -107,7 +120,8 @@ export function registerCustomers(router: Router): void {
 		const email = optionalString(ctx.params, 'email');
 		const items = ctx.scope.list(
 			'customer',
-			(customer) => (!email || customer.email === email) && matchesRange(customer.created, ctx.params.created),
+			(customer) =>
+				(!email || customer.email === email) && matchesRange(customer.created, ctx.params.created),
 		);
 		return listResponse(ctx.params, items, '/v1/customers');
 	});

@@ -17,7 +17,12 @@ export function getInvoice(ctx: RequestContext, id: string): StripeObject {
 /** An open (finalized) invoice for one subscription period, with its hosted page. */
 export function createInvoice(
 	ctx: RequestContext,
-	fields: { customer: StripeObject; subscription: StripeObject; price: StripeObject; reason: string },
+	fields: {
+		customer: StripeObject;
+		subscription: StripeObject;
+		price: StripeObject;
+		reason: string;
+	},
 ): StripeObject {
 	const { customer, subscription, price } = fields;
 	const invoice = template('invoice') as StripeObject;
@@ -50,7 +55,37 @@ export function createInvoice(
 		last_finalization_error: null,
 		lines: {
 			object: 'list',
-			data: [{ ...(template('line_item') as object), id: newId('il'), amount, currency: price.currency, invoice: id, description: `1 × ${String(price.id)}`, livemode: ctx.scope.livemode, metadata: {}, parent: { type: 'subscription_item_details', subscription_item_details: { invoice_item: null, proration: false, proration_details: null, subscription: subscription.id, subscription_item: newId('si') }, invoice_item_details: null }, period: { start: now, end: now + 30 * 86400 }, pricing: { type: 'price_details', price_details: { price: price.id, product: price.product }, unit_amount_decimal: String(amount) }, quantity: 1, subtotal: amount }],
+			data: [
+				{
+					...(template('line_item') as object),
+					id: newId('il'),
+					amount,
+					currency: price.currency,
+					invoice: id,
+					description: `1 × ${String(price.id)}`,
+					livemode: ctx.scope.livemode,
+					metadata: {},
+					parent: {
+						type: 'subscription_item_details',
+						subscription_item_details: {
+							invoice_item: null,
+							proration: false,
+							proration_details: null,
+							subscription: subscription.id,
+							subscription_item: newId('si'),
+						},
+						invoice_item_details: null,
+					},
+					period: { start: now, end: now + 30 * 86400 },
+					pricing: {
+						type: 'price_details',
+						price_details: { price: price.id, product: price.product },
+						unit_amount_decimal: String(amount),
+					},
+					quantity: 1,
+					subtotal: amount,
+				},
+			],
 			has_more: false,
 			url: `/v1/invoices/${id}/lines`,
 		},
@@ -58,11 +93,20 @@ export function createInvoice(
 		metadata: {},
 		next_payment_attempt: now,
 		number: `${String(customer.invoice_prefix)}-${randomToken(4).toUpperCase()}`,
-		parent: { quote_details: null, subscription_details: { metadata: {}, subscription: subscription.id }, type: 'subscription_details' },
+		parent: {
+			quote_details: null,
+			subscription_details: { metadata: {}, subscription: subscription.id },
+			type: 'subscription_details',
+		},
 		period_end: now,
 		period_start: now,
 		status: 'open',
-		status_transitions: { finalized_at: now, marked_uncollectible_at: null, paid_at: null, voided_at: null },
+		status_transitions: {
+			finalized_at: now,
+			marked_uncollectible_at: null,
+			paid_at: null,
+			voided_at: null,
+		},
 		subtotal: amount,
 		subtotal_excluding_tax: amount,
 		total: amount,
@@ -81,12 +125,15 @@ function paymentMethodFor(ctx: RequestContext, invoice: StripeObject): string | 
 	const explicit = optionalString(ctx.params, 'payment_method');
 	if (explicit) return explicit;
 	if (invoice.default_payment_method) return invoice.default_payment_method as string;
-	const subscriptionId = (invoice.parent as { subscription_details?: { subscription?: string } } | null)
-		?.subscription_details?.subscription;
+	const subscriptionId = (
+		invoice.parent as { subscription_details?: { subscription?: string } } | null
+	)?.subscription_details?.subscription;
 	const subscription = subscriptionId ? ctx.scope.find(subscriptionId) : undefined;
 	if (subscription?.default_payment_method) return subscription.default_payment_method as string;
 	const customer = ctx.scope.find(invoice.customer as string);
-	const settings = customer?.invoice_settings as { default_payment_method?: string | null } | undefined;
+	const settings = customer?.invoice_settings as
+		| { default_payment_method?: string | null }
+		| undefined;
 	return settings?.default_payment_method ?? null;
 }
 
@@ -97,15 +144,24 @@ function paymentMethodFor(ctx: RequestContext, invoice: StripeObject): string | 
  */
 export function attemptInvoicePayment(ctx: RequestContext, invoice: StripeObject): StripeObject {
 	if (invoice.status !== 'open') {
-		throw invalidRequest(`Invoice is already ${String(invoice.status)}`, { code: 'invoice_not_editable' });
+		throw invalidRequest(`Invoice is already ${String(invoice.status)}`, {
+			code: 'invoice_not_editable',
+		});
 	}
 	const methodId = paymentMethodFor(ctx, invoice);
 	if (!methodId) {
-		throw invalidRequest('This customer has no attached payment source or default payment method.', {
-			code: 'invoice_no_payment_method_types',
-		});
+		throw invalidRequest(
+			'This customer has no attached payment source or default payment method.',
+			{
+				code: 'invoice_no_payment_method_types',
+			},
+		);
 	}
-	const intent = buildIntent(ctx, { amount: invoice.amount_remaining as number, currency: invoice.currency as string, customer: invoice.customer as string });
+	const intent = buildIntent(ctx, {
+		amount: invoice.amount_remaining as number,
+		currency: invoice.currency as string,
+		customer: invoice.customer as string,
+	});
 	intent.automatic_payment_methods = null;
 	intent.description = `Invoice ${String(invoice.number)}`;
 	ctx.scope.put(intent);
@@ -135,10 +191,15 @@ export function attemptInvoicePayment(ctx: RequestContext, invoice: StripeObject
 
 /** Paying the open invoice of an incomplete or past_due subscription makes it active again. */
 function reactivateSubscription(ctx: RequestContext, invoice: StripeObject): void {
-	const subscriptionId = (invoice.parent as { subscription_details?: { subscription?: string } } | null)
-		?.subscription_details?.subscription;
+	const subscriptionId = (
+		invoice.parent as { subscription_details?: { subscription?: string } } | null
+	)?.subscription_details?.subscription;
 	const subscription = subscriptionId ? ctx.scope.find(subscriptionId) : undefined;
-	if (!subscription || !['incomplete', 'past_due', 'unpaid'].includes(subscription.status as string)) return;
+	if (
+		!subscription ||
+		!['incomplete', 'past_due', 'unpaid'].includes(subscription.status as string)
+	)
+		return;
 	const previous = { status: subscription.status };
 	subscription.status = 'active';
 	emitFrom(ctx, 'customer.subscription.updated', subscription, previous);
@@ -147,12 +208,18 @@ function reactivateSubscription(ctx: RequestContext, invoice: StripeObject): voi
 function voidInvoice(ctx: RequestContext, id: string): StripeObject {
 	const invoice = getInvoice(ctx, id);
 	if (invoice.status !== 'open' && invoice.status !== 'uncollectible') {
-		throw invalidRequest(`You can only pass in open or uncollectible invoices. This invoice is ${String(invoice.status)}.`, {
-			code: 'invoice_not_editable',
-		});
+		throw invalidRequest(
+			`You can only pass in open or uncollectible invoices. This invoice is ${String(invoice.status)}.`,
+			{
+				code: 'invoice_not_editable',
+			},
+		);
 	}
 	invoice.status = 'void';
-	invoice.status_transitions = { ...(invoice.status_transitions as object), voided_at: nowSeconds() };
+	invoice.status_transitions = {
+		...(invoice.status_transitions as object),
+		voided_at: nowSeconds(),
+	};
 	emitFrom(ctx, 'invoice.voided', invoice);
 	return invoice;
 }
@@ -168,7 +235,9 @@ function sendInvoice(ctx: RequestContext, id: string): StripeObject {
 
 export function registerInvoices(router: Router): void {
 	router.get('/v1/invoices/:invoice', (ctx, { invoice }) => getInvoice(ctx, invoice));
-	router.post('/v1/invoices/:invoice/pay', (ctx, { invoice }) => attemptInvoicePayment(ctx, getInvoice(ctx, invoice)));
+	router.post('/v1/invoices/:invoice/pay', (ctx, { invoice }) =>
+		attemptInvoicePayment(ctx, getInvoice(ctx, invoice)),
+	);
 	router.post('/v1/invoices/:invoice/void', (ctx, { invoice }) => voidInvoice(ctx, invoice));
 	router.post('/v1/invoices/:invoice/send', (ctx, { invoice }) => sendInvoice(ctx, invoice));
 	router.get('/v1/invoices', (ctx) => {

@@ -17,7 +17,8 @@ export function readLineItems(ctx: RequestContext, required: boolean): StripeObj
 	}
 	return raw.map((entry, index) => {
 		const param = `line_items[${index}]`;
-		if (typeof entry !== 'object' || Array.isArray(entry)) throw invalidRequest('Invalid hash', { param });
+		if (typeof entry !== 'object' || Array.isArray(entry))
+			throw invalidRequest('Invalid hash', { param });
 		const line = entry as Hash;
 		const quantityText = line.quantity;
 		if (typeof quantityText !== 'string') throw parameterMissing(`${param}[quantity]`);

@@ -60,7 +60,12 @@ export function buildIntent(
 		payment_method: null,
 		payment_method_configuration_details: null,
 		payment_method_options: {
-			card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' },
+			card: {
+				installments: null,
+				mandate_options: null,
+				network: null,
+				request_three_d_secure: 'automatic',
+			},
 		},
 		payment_method_types: ['card'],
 		processing: null,
@@ -95,7 +100,8 @@ function create(ctx: RequestContext): StripeObject {
 	const intent = buildIntent(ctx, { amount, currency, customer });
 	// API 2026-10-28.endive names the input allowed_payment_method_types; older versions payment_method_types.
 	const types =
-		stringArray(params, 'allowed_payment_method_types') ?? stringArray(params, 'payment_method_types');
+		stringArray(params, 'allowed_payment_method_types') ??
+		stringArray(params, 'payment_method_types');
 	const automatic = optionalObject(params, 'automatic_payment_methods');
 	if (types && types.length > 0) {
 		intent.payment_method_types = types;
@@ -154,7 +160,8 @@ function update(ctx: RequestContext, id: string): StripeObject {
 
 function capture(ctx: RequestContext, id: string): StripeObject {
 	const intent = getIntent(ctx, id);
-	if (intent.status !== 'requires_capture') throw unexpectedState(intent, 'captur', ['requires_capture']);
+	if (intent.status !== 'requires_capture')
+		throw unexpectedState(intent, 'captur', ['requires_capture']);
 	const capturable = intent.amount_capturable as number;
 	const amount = optionalInteger(ctx.params, 'amount_to_capture') ?? capturable;
 	if (amount > capturable || amount < 1) {
@@ -199,12 +206,26 @@ function cancel(ctx: RequestContext, id: string): StripeObject {
 	return intent;
 }
 
-export const PAYMENT_INTENT_SEARCH_FIELDS = ['amount', 'created', 'currency', 'customer', 'metadata', 'status'];
+export const PAYMENT_INTENT_SEARCH_FIELDS = [
+	'amount',
+	'created',
+	'currency',
+	'customer',
+	'metadata',
+	'status',
+];
 
 export function registerPaymentIntents(router: Router): void {
 	router.post('/v1/payment_intents', (ctx) => create(ctx));
 	router.get('/v1/payment_intents/search', (ctx) =>
-		searchResponse(ctx.scope, ctx.params, 'payment_intent', 'payment_intents', PAYMENT_INTENT_SEARCH_FIELDS, ctx.searchLagMs),
+		searchResponse(
+			ctx.scope,
+			ctx.params,
+			'payment_intent',
+			'payment_intents',
+			PAYMENT_INTENT_SEARCH_FIELDS,
+			ctx.searchLagMs,
+		),
 	);
 	router.get('/v1/payment_intents/:intent', (ctx, { intent }) => getIntent(ctx, intent));
 	router.post('/v1/payment_intents/:intent', (ctx, { intent }) => update(ctx, intent));
@@ -225,7 +246,8 @@ export function registerPaymentIntents(router: Router): void {
 		const created = ctx.params.created;
 		const items = ctx.scope.list(
 			'payment_intent',
-			(intent) => (!customer || intent.customer === customer) && matchesRange(intent.created, created),
+			(intent) =>
+				(!customer || intent.customer === customer) && matchesRange(intent.created, created),
 		);
 		return listResponse(ctx.params, items, '/v1/payment_intents');
 	});

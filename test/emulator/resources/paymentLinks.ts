@@ -25,7 +25,10 @@ function create(ctx: RequestContext): StripeObject {
 		active: true,
 		after_completion:
 			completion?.type === 'redirect'
-				? { type: 'redirect', redirect: { url: (completion.redirect as { url?: string } | undefined)?.url ?? null } }
+				? {
+						type: 'redirect',
+						redirect: { url: (completion.redirect as { url?: string } | undefined)?.url ?? null },
+					}
 				: { type: 'hosted_confirmation', hosted_confirmation: { custom_message: null } },
 		allow_promotion_codes: false,
 		automatic_tax: { enabled: false, liability: null },
@@ -33,7 +36,12 @@ function create(ctx: RequestContext): StripeObject {
 		consent_collection: null,
 		currency,
 		custom_fields: [],
-		custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
+		custom_text: {
+			after_submit: null,
+			shipping_address: null,
+			submit: null,
+			terms_of_service_acceptance: null,
+		},
 		customer_creation: 'if_required',
 		inactive_message: null,
 		invoice_creation: null,
@@ -42,7 +50,15 @@ function create(ctx: RequestContext): StripeObject {
 		metadata: applyMetadata({}, ctx.params),
 		payment_intent_data: recurring
 			? null
-			: { capture_method: null, description: intentData?.description ?? null, metadata: (intentData?.metadata as object) ?? {}, setup_future_usage: null, statement_descriptor: null, statement_descriptor_suffix: null, transfer_group: null },
+			: {
+					capture_method: null,
+					description: intentData?.description ?? null,
+					metadata: (intentData?.metadata as object) ?? {},
+					setup_future_usage: null,
+					statement_descriptor: null,
+					statement_descriptor_suffix: null,
+					transfer_group: null,
+				},
 		payment_method_collection: 'always',
 		payment_method_options: null,
 		payment_method_types: null,
@@ -51,7 +67,15 @@ function create(ctx: RequestContext): StripeObject {
 		shipping_address_collection: null,
 		shipping_options: [],
 		submit_type: 'auto',
-		subscription_data: recurring ? { description: null, invoice_settings: { issuer: { type: 'self' } }, metadata: {}, trial_period_days: null, trial_settings: null } : null,
+		subscription_data: recurring
+			? {
+					description: null,
+					invoice_settings: { issuer: { type: 'self' } },
+					metadata: {},
+					trial_period_days: null,
+					trial_settings: null,
+				}
+			: null,
 		tax_id_collection: { enabled: false, required: 'never' },
 		transfer_data: null,
 		url: `${ctx.baseUrl}/payment_links/${ctx.scope.livemode ? '' : 'test_'}${randomToken(14)}`,
@@ -88,7 +112,10 @@ export function openLink(ctx: RequestContext, id: string): StripeObject {
 	const recurring = items.some((item) => (item.price as StripeObject).recurring);
 	const params: FormParams = {
 		mode: recurring ? 'subscription' : 'payment',
-		line_items: items.map((item) => ({ price: (item.price as StripeObject).id as string, quantity: String(item.quantity) })),
+		line_items: items.map((item) => ({
+			price: (item.price as StripeObject).id as string,
+			quantity: String(item.quantity),
+		})),
 		metadata: { ...(link.metadata as Record<string, string>) },
 	};
 	const data = link.payment_intent_data as { metadata?: Record<string, string> } | null;
@@ -108,7 +135,10 @@ export function registerPaymentLinks(router: Router): void {
 	});
 	router.get('/v1/payment_links', (ctx) => {
 		const active = optionalBoolean(ctx.params, 'active');
-		const items = ctx.scope.list('payment_link', (link) => active === undefined || link.active === active);
+		const items = ctx.scope.list(
+			'payment_link',
+			(link) => active === undefined || link.active === active,
+		);
 		return listResponse(ctx.params, items, '/v1/payment_links');
 	});
 }
@@ -117,7 +147,11 @@ export function registerBillingPortal(router: Router): void {
 	router.post('/v1/billing_portal/sessions', (ctx) => {
 		const customerId = optionalString(ctx.params, 'customer');
 		if (!customerId) {
-			throw invalidRequest('Missing required param: customer.', { param: 'customer', code: 'parameter_missing', beforeExecution: true });
+			throw invalidRequest('Missing required param: customer.', {
+				param: 'customer',
+				code: 'parameter_missing',
+				beforeExecution: true,
+			});
 		}
 		ctx.scope.get(customerId, 'customer', 'customer', 'customer');
 		const session = template('billing_portal.session') as StripeObject;

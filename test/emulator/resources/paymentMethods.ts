@@ -9,7 +9,11 @@ import type { StripeObject } from '../state';
  * Attaching verifies the card: Stripe's declining test cards fail to attach with their card_error,
  * while pm_card_chargeCustomerFail attaches and then declines when charged.
  */
-export function attachPaymentMethod(ctx: RequestContext, id: string, customerId: string): StripeObject {
+export function attachPaymentMethod(
+	ctx: RequestContext,
+	id: string,
+	customerId: string,
+): StripeObject {
 	const customer = ctx.scope.get(customerId, 'customer', 'customer', 'customer');
 	const { paymentMethod, outcome } = resolvePaymentMethod(ctx.scope, id, 'payment_method');
 	if (paymentMethod.customer && paymentMethod.customer !== customer.id) {
@@ -38,9 +42,12 @@ export function attachPaymentMethod(ctx: RequestContext, id: string, customerId:
 function detach(ctx: RequestContext, id: string): StripeObject {
 	const paymentMethod = ctx.scope.get(id, 'payment_method', 'PaymentMethod', 'payment_method');
 	if (!paymentMethod.customer) {
-		throw invalidRequest('The payment method you provided is not attached to a customer so detachment is impossible.', {
-			param: 'payment_method',
-		});
+		throw invalidRequest(
+			'The payment method you provided is not attached to a customer so detachment is impossible.',
+			{
+				param: 'payment_method',
+			},
+		);
 	}
 	const previous = { customer: paymentMethod.customer };
 	paymentMethod.customer = null;

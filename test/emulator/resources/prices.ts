@@ -8,7 +8,11 @@ import type { StripeObject } from '../state';
 
 type Hash = { [key: string]: FormValue };
 
-export function createProduct(ctx: RequestContext, name: string, metadata: Record<string, string> = {}): StripeObject {
+export function createProduct(
+	ctx: RequestContext,
+	name: string,
+	metadata: Record<string, string> = {},
+): StripeObject {
 	const product = template('product') as StripeObject;
 	Object.assign(product, {
 		id: newId('prod'),
@@ -70,7 +74,10 @@ export function createPrice(ctx: RequestContext, data: Hash, param: string): Str
 export function getPrice(ctx: RequestContext, id: string, param: string): StripeObject {
 	const price = ctx.scope.get(id, 'price', 'price', param);
 	if (price.active !== true) {
-		throw invalidRequest(`The price specified is inactive. This field only accepts active prices.`, { param });
+		throw invalidRequest(
+			`The price specified is inactive. This field only accepts active prices.`,
+			{ param },
+		);
 	}
 	return price;
 }
@@ -79,7 +86,9 @@ export function registerPrices(router: Router): void {
 	router.post('/v1/products', (ctx) =>
 		createProduct(ctx, requireString(ctx.params, 'name'), applyMetadata({}, ctx.params)),
 	);
-	router.get('/v1/products/:product', (ctx, { product }) => ctx.scope.get(product, 'product', 'product'));
+	router.get('/v1/products/:product', (ctx, { product }) =>
+		ctx.scope.get(product, 'product', 'product'),
+	);
 	router.post('/v1/prices', (ctx) => {
 		const price = createPrice(ctx, ctx.params as Hash, 'price');
 		price.metadata = applyMetadata({}, ctx.params);
@@ -87,6 +96,10 @@ export function registerPrices(router: Router): void {
 		return price;
 	});
 	router.get('/v1/prices/:price', (ctx, { price }) => ctx.scope.get(price, 'price', 'price'));
-	router.get('/v1/prices', (ctx) => listResponse(ctx.params, ctx.scope.list('price'), '/v1/prices'));
-	router.get('/v1/products', (ctx) => listResponse(ctx.params, ctx.scope.list('product'), '/v1/products'));
+	router.get('/v1/prices', (ctx) =>
+		listResponse(ctx.params, ctx.scope.list('price'), '/v1/prices'),
+	);
+	router.get('/v1/products', (ctx) =>
+		listResponse(ctx.params, ctx.scope.list('product'), '/v1/products'),
+	);
 }

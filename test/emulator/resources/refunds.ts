@@ -11,13 +11,21 @@ function chargeToRefund(ctx: RequestContext): StripeObject {
 	const intentId = optionalString(ctx.params, 'payment_intent');
 	const chargeId = optionalString(ctx.params, 'charge');
 	if (!intentId && !chargeId) {
-		throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.', {
-			code: 'parameter_missing',
-			beforeExecution: true,
-		});
+		throw invalidRequest(
+			'One of the following params should be provided for this request: payment_intent or charge.',
+			{
+				code: 'parameter_missing',
+				beforeExecution: true,
+			},
+		);
 	}
 	if (chargeId) return ctx.scope.get(chargeId, 'charge', 'charge', 'charge');
-	const intent = ctx.scope.get(intentId as string, 'payment_intent', 'payment_intent', 'payment_intent');
+	const intent = ctx.scope.get(
+		intentId as string,
+		'payment_intent',
+		'payment_intent',
+		'payment_intent',
+	);
 	const charge = intent.latest_charge ? ctx.scope.find(intent.latest_charge as string) : undefined;
 	if (!charge || charge.status !== 'succeeded' || charge.captured !== true) {
 		throw invalidRequest(
@@ -73,7 +81,14 @@ function create(ctx: RequestContext): StripeObject {
 		charge: charge.id,
 		created: nowSeconds(),
 		currency: charge.currency,
-		destination_details: { card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' }, type: 'card' },
+		destination_details: {
+			card: {
+				reference_status: 'pending',
+				reference_type: 'acquirer_reference_number',
+				type: 'refund',
+			},
+			type: 'card',
+		},
 		metadata: applyMetadata({}, ctx.params),
 		payment_intent: charge.payment_intent ?? null,
 		payment_method: charge.payment_method ?? null,
@@ -124,7 +139,9 @@ function cancel(ctx: RequestContext, id: string): StripeObject {
 
 export function registerRefunds(router: Router): void {
 	router.post('/v1/refunds', (ctx) => create(ctx));
-	router.get('/v1/refunds/:refund', (ctx, { refund }) => ctx.scope.get(refund, 'refund', 'refund', 'refund'));
+	router.get('/v1/refunds/:refund', (ctx, { refund }) =>
+		ctx.scope.get(refund, 'refund', 'refund', 'refund'),
+	);
 	router.post('/v1/refunds/:refund', (ctx, { refund }) => update(ctx, refund));
 	router.post('/v1/refunds/:refund/cancel', (ctx, { refund }) => cancel(ctx, refund));
 	router.get('/v1/refunds', (ctx) => {

@@ -20,7 +20,12 @@ function periodEnd(subscription: StripeObject): number {
 /** A subscription to one recurring price, with its first invoice paid off-session (or failed). */
 export function createSubscription(
 	ctx: RequestContext,
-	fields: { customer: StripeObject; price: StripeObject; paymentMethod: string | null; metadata?: Record<string, string> },
+	fields: {
+		customer: StripeObject;
+		price: StripeObject;
+		paymentMethod: string | null;
+		metadata?: Record<string, string>;
+	},
 ): { subscription: StripeObject; invoice: StripeObject; error: StripeApiError | null } {
 	const now = nowSeconds();
 	const subscription = template('subscription') as StripeObject;
@@ -43,7 +48,21 @@ export function createSubscription(
 		ended_at: null,
 		items: {
 			object: 'list',
-			data: [{ id: newId('si'), object: 'subscription_item', created: now, current_period_start: now, current_period_end: now + PERIOD_S, discounts: [], metadata: {}, price: structuredClone(fields.price), quantity: 1, subscription: id, tax_rates: [] }],
+			data: [
+				{
+					id: newId('si'),
+					object: 'subscription_item',
+					created: now,
+					current_period_start: now,
+					current_period_end: now + PERIOD_S,
+					discounts: [],
+					metadata: {},
+					price: structuredClone(fields.price),
+					quantity: 1,
+					subscription: id,
+					tax_rates: [],
+				},
+			],
 			has_more: false,
 			url: `/v1/subscription_items?subscription=${id}`,
 		},
@@ -68,7 +87,12 @@ export function createSubscription(
 }
 
 /** Pays an invoice for the subscription; on failure the subscription becomes `failedStatus`. */
-function payPeriod(ctx: RequestContext, subscription: StripeObject, invoice: StripeObject, failedStatus: string) {
+function payPeriod(
+	ctx: RequestContext,
+	subscription: StripeObject,
+	invoice: StripeObject,
+	failedStatus: string,
+) {
 	const previousStatus = subscription.status;
 	try {
 		attemptInvoicePayment(ctx, invoice);
@@ -90,7 +114,12 @@ export function renewSubscription(ctx: RequestContext, id: string) {
 	const items = (subscription.items as { data: Array<Record<string, unknown>> }).data;
 	const price = items[0].price as StripeObject;
 	const customer = ctx.scope.get(subscription.customer as string, 'customer');
-	const invoice = createInvoice(ctx, { customer, subscription, price, reason: 'subscription_cycle' });
+	const invoice = createInvoice(ctx, {
+		customer,
+		subscription,
+		price,
+		reason: 'subscription_cycle',
+	});
 	subscription.latest_invoice = invoice.id;
 	const error = payPeriod(ctx, subscription, invoice, 'past_due');
 	return { subscription, invoice, error: error?.error ?? null };
@@ -99,7 +128,9 @@ export function renewSubscription(ctx: RequestContext, id: string) {
 function update(ctx: RequestContext, id: string): StripeObject {
 	const subscription = getSubscription(ctx, id);
 	if (subscription.status === 'canceled') {
-		throw invalidRequest('A canceled subscription can only update its cancellation_details and metadata.');
+		throw invalidRequest(
+			'A canceled subscription can only update its cancellation_details and metadata.',
+		);
 	}
 	const previous: Record<string, unknown> = {};
 	const atPeriodEnd = optionalBoolean(ctx.params, 'cancel_at_period_end');
@@ -117,7 +148,10 @@ function update(ctx: RequestContext, id: string): StripeObject {
 	}
 	if (ctx.params.metadata !== undefined) {
 		previous.metadata = subscription.metadata;
-		subscription.metadata = applyMetadata(subscription.metadata as Record<string, string>, ctx.params);
+		subscription.metadata = applyMetadata(
+			subscription.metadata as Record<string, string>,
+			ctx.params,
+		);
 	}
 	emitFrom(ctx, 'customer.subscription.updated', subscription, previous);
 	return subscription;
@@ -126,7 +160,11 @@ function update(ctx: RequestContext, id: string): StripeObject {
 export function cancelSubscription(ctx: RequestContext, id: string): StripeObject {
 	const subscription = getSubscription(ctx, id);
 	if (subscription.status === 'canceled') {
-		throw invalidRequest(`No such subscription: '${id}'`, { code: 'resource_missing', status: 404, param: 'id' });
+		throw invalidRequest(`No such subscription: '${id}'`, {
+			code: 'resource_missing',
+			status: 404,
+			param: 'id',
+		});
 	}
 	const now = nowSeconds();
 	Object.assign(subscription, {
@@ -142,7 +180,9 @@ export function cancelSubscription(ctx: RequestContext, id: string): StripeObjec
 function resume(ctx: RequestContext, id: string): StripeObject {
 	const subscription = getSubscription(ctx, id);
 	if (subscription.status !== 'paused') {
-		throw invalidRequest('Only subscriptions with a status of `paused` can be resumed.', { param: 'subscription' });
+		throw invalidRequest('Only subscriptions with a status of `paused` can be resumed.', {
+			param: 'subscription',
+		});
 	}
 	subscription.status = 'active';
 	emitFrom(ctx, 'customer.subscription.resumed', subscription);
@@ -157,9 +197,12 @@ export function registerSubscriptions(router: Router): void {
 	router.get('/v1/subscriptions', (ctx) => {
 		const customer = optionalString(ctx.params, 'customer');
 		const status = optionalString(ctx.params, 'status');
-		const items = ctx.scope.list('subscription', (subscription) =>
-			(!customer || subscription.customer === customer) &&
-			(status === 'all' || (status ? subscription.status === status : subscription.status !== 'canceled')),
+		const items = ctx.scope.list(
+			'subscription',
+			(subscription) =>
+				(!customer || subscription.customer === customer) &&
+				(status === 'all' ||
+					(status ? subscription.status === status : subscription.status !== 'canceled')),
 		);
 		return listResponse(ctx.params, items, '/v1/subscriptions');
 	});

@@ -1,7 +1,13 @@
 import { invalidRequest } from '../errors';
 import { newId, nowSeconds, randomToken, template } from '../fixtures';
 import { listResponse } from '../pagination';
-import { applyMetadata, optionalBoolean, optionalString, requireString, stringArray } from '../params';
+import {
+	applyMetadata,
+	optionalBoolean,
+	optionalString,
+	requireString,
+	stringArray,
+} from '../params';
 import type { RequestContext, Router } from '../router';
 import type { StripeObject } from '../state';
 
@@ -25,10 +31,18 @@ function validUrl(url: string): string {
 	try {
 		parsed = new URL(url);
 	} catch {
-		throw invalidRequest('Invalid URL: URL must be publicly accessible.', { param: 'url', code: 'url_invalid', beforeExecution: true });
+		throw invalidRequest('Invalid URL: URL must be publicly accessible.', {
+			param: 'url',
+			code: 'url_invalid',
+			beforeExecution: true,
+		});
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw invalidRequest('Invalid URL: must be an http or https URL.', { param: 'url', code: 'url_invalid', beforeExecution: true });
+		throw invalidRequest('Invalid URL: must be an http or https URL.', {
+			param: 'url',
+			code: 'url_invalid',
+			beforeExecution: true,
+		});
 	}
 	return url;
 }
