@@ -56,17 +56,25 @@ export function parseForm(body: string): Record<string, string> {
 export function stripeMock(): { scope: nock.Scope; requests: RecordedRequest[] } {
 	const requests: RecordedRequest[] = [];
 	const scope = nock(STRIPE);
-	scope.on('request', (req: { method: string; path: string; headers: Record<string, string> }, _interceptor: unknown, body: string) => {
-		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = String(value);
-		requests.push({
-			method: req.method,
-			path: req.path,
-			form: parseForm(body ?? ''),
-			rawBody: body ?? '',
-			headers,
-		});
-	});
+	scope.on(
+		'request',
+		(
+			req: { method: string; path: string; headers: Record<string, string> },
+			_interceptor: unknown,
+			body: string,
+		) => {
+			const headers: Record<string, string> = {};
+			for (const [name, value] of Object.entries(req.headers))
+				headers[name.toLowerCase()] = String(value);
+			requests.push({
+				method: req.method,
+				path: req.path,
+				form: parseForm(body ?? ''),
+				rawBody: body ?? '',
+				headers,
+			});
+		},
+	);
 	return { scope, requests };
 }
 
@@ -86,7 +94,12 @@ export async function runStripePayments(
 			nodeSettings: options.continueOnFail ? { continueOnFail: true } : {},
 		}),
 		credentials: {
-			paywireStripeApi: { secretKey: TEST_KEY, mode: 'test', baseUrl: STRIPE, ...options.credential },
+			paywireStripeApi: {
+				secretKey: TEST_KEY,
+				mode: 'test',
+				baseUrl: STRIPE,
+				...options.credential,
+			},
 		},
 		triggerItems: (options.items ?? [{}]).map((json) => ({ json })),
 	});

@@ -3,12 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 import { DECLINE_RULES } from '../../../core/stripe/declineCodes';
-import {
-	blockOf,
-	ERRORS_DOC,
-	renderCategoryTable,
-	renderDeclineTable,
-} from './errorTables';
+import { blockOf, ERRORS_DOC, renderCategoryTable, renderDeclineTable } from './errorTables';
 
 describe('docs/errors.md', () => {
 	const doc = readFileSync(ERRORS_DOC, 'utf8');

@@ -15,8 +15,14 @@ describe('dashboardUrlPattern', () => {
 		new RegExp(dashboardUrlPattern(object)).exec(url)?.[1] ?? null;
 
 	it('extracts the id from test, live and Connect Dashboard URLs', () => {
-		assert.equal(idIn('customer', 'https://dashboard.stripe.com/test/customers/cus_Nff1'), 'cus_Nff1');
-		assert.equal(idIn('customer', 'https://dashboard.stripe.com/customers/cus_Nff1?tab=x'), 'cus_Nff1');
+		assert.equal(
+			idIn('customer', 'https://dashboard.stripe.com/test/customers/cus_Nff1'),
+			'cus_Nff1',
+		);
+		assert.equal(
+			idIn('customer', 'https://dashboard.stripe.com/customers/cus_Nff1?tab=x'),
+			'cus_Nff1',
+		);
 		assert.equal(
 			idIn('paymentIntent', 'https://dashboard.stripe.com/acct_1A/test/payments/pi_3Mtw'),
 			'pi_3Mtw',
@@ -31,7 +37,10 @@ describe('dashboardUrlPattern', () => {
 
 	it('refuses another object kind and other hosts', () => {
 		assert.equal(idIn('customer', 'https://dashboard.stripe.com/test/payments/pi_3Mtw'), null);
-		assert.equal(idIn('customer', 'https://evil.example/dashboard.stripe.com/customers/cus_1'), null);
+		assert.equal(
+			idIn('customer', 'https://evil.example/dashboard.stripe.com/customers/cus_1'),
+			null,
+		);
 	});
 });
 
@@ -50,7 +59,10 @@ describe('checkedRedirectUrl', () => {
 			() => checkedRedirectUrl('https://example.com/?s=%7BCHECKOUT_SESSION_ID%7D', 'Success URL'),
 			/placeholder/,
 		);
-		assert.throws(() => checkedRedirectUrl('example.com/thanks', 'Cancel URL'), /Cancel URL: is not a full URL/);
+		assert.throws(
+			() => checkedRedirectUrl('example.com/thanks', 'Cancel URL'),
+			/Cancel URL: is not a full URL/,
+		);
 		assert.throws(() => checkedRedirectUrl('javascript:alert(1)', 'Cancel URL'), /https/);
 	});
 });
@@ -114,11 +126,16 @@ describe('lineItemsFromParameter', () => {
 	it('refuses empty lists, bad price ids and nameless items, naming the line', () => {
 		assert.throws(() => lineItemsFromParameter({}, { currency: 'usd' }), /Line Items: are empty/);
 		assert.throws(
-			() => lineItemsFromParameter({ items: [{}, { type: 'price', price: 'prod_1' }] }, { currency: 'usd' }),
+			() =>
+				lineItemsFromParameter(
+					{ items: [{}, { type: 'price', price: 'prod_1' }] },
+					{ currency: 'usd' },
+				),
 			/Line Items 1: has no valid price id/,
 		);
 		assert.throws(
-			() => lineItemsFromParameter({ items: [{ type: 'adHoc', amount: '1' }] }, { currency: 'usd' }),
+			() =>
+				lineItemsFromParameter({ items: [{ type: 'adHoc', amount: '1' }] }, { currency: 'usd' }),
 			/Line Items 1: has no name/,
 		);
 	});
@@ -127,7 +144,12 @@ describe('lineItemsFromParameter', () => {
 describe('metadataFromParameter', () => {
 	it('turns entries into Stripe metadata and skips blank keys', () => {
 		assert.deepEqual(
-			metadataFromParameter({ entries: [{ key: 'order_id', value: 42 }, { key: ' ', value: 'x' }] }),
+			metadataFromParameter({
+				entries: [
+					{ key: 'order_id', value: 42 },
+					{ key: ' ', value: 'x' },
+				],
+			}),
 			{ order_id: '42' },
 		);
 		assert.equal(metadataFromParameter({}), undefined);

@@ -20,7 +20,10 @@ const scope: IdempotencyScope = {
 
 describe('triggerEventIdOf', () => {
 	it('finds the event id our trigger puts on an item, and a raw Stripe event id', () => {
-		assert.equal(triggerEventIdOf({ event: { id: 'evt_123', type: 'payment_intent.succeeded' } }), 'evt_123');
+		assert.equal(
+			triggerEventIdOf({ event: { id: 'evt_123', type: 'payment_intent.succeeded' } }),
+			'evt_123',
+		);
 		assert.equal(triggerEventIdOf({ id: 'evt_9', object: 'event' }), 'evt_9');
 	});
 
@@ -54,7 +57,10 @@ describe('resolveIdempotencyKey', () => {
 		const a = resolveIdempotencyKey({ ...scope, setting: custom, itemIndex: 0 });
 		const b = resolveIdempotencyKey({ ...scope, setting: custom, itemIndex: 3, executionId: 'x' });
 		assert.equal(a, b);
-		assert.notEqual(a, resolveIdempotencyKey({ ...scope, setting: custom, operation: 'payment.charge' }));
+		assert.notEqual(
+			a,
+			resolveIdempotencyKey({ ...scope, setting: custom, operation: 'payment.charge' }),
+		);
 	});
 
 	it('Custom with an empty key is refused with the fix', () => {
@@ -74,8 +80,15 @@ describe('idempotencyKeyFor', () => {
 		const fromEvent = idempotencyKeyFor.call(context, 0, 'refund.create');
 		assert.equal(
 			fromEvent,
-			resolveIdempotencyKey({ ...scope, itemJson: { event: { id: 'evt_7' } }, executionId: 'other' }),
+			resolveIdempotencyKey({
+				...scope,
+				itemJson: { event: { id: 'evt_7' } },
+				executionId: 'other',
+			}),
 		);
-		assert.equal(idempotencyKeyFor.call(context, 1, 'refund.create'), resolveIdempotencyKey({ ...scope, itemIndex: 1 }));
+		assert.equal(
+			idempotencyKeyFor.call(context, 1, 'refund.create'),
+			resolveIdempotencyKey({ ...scope, itemIndex: 1 }),
+		);
 	});
 });

@@ -9,7 +9,8 @@ import { StripePayments } from '../../../nodes/StripePayments/StripePayments.nod
 import { fakeExecuteContext } from './fakeExecuteContext';
 
 const properties = versionDescription.properties;
-const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+const resources = (properties.find((p) => p.name === 'resource')?.options ??
+	[]) as INodePropertyOptions[];
 
 function operationsOf(resource: string): string[] {
 	const selector = properties.find(
@@ -58,7 +59,10 @@ describe('Stripe Payments description and router', () => {
 	it('has an implementation for every operation a resource offers', () => {
 		for (const resource of resources) {
 			for (const operation of operationsOf(String(resource.value))) {
-				assert.ok(findOperation(String(resource.value), operation), `${resource.value}.${operation}`);
+				assert.ok(
+					findOperation(String(resource.value), operation),
+					`${resource.value}.${operation}`,
+				);
 			}
 		}
 	});
@@ -75,7 +79,13 @@ describe('Stripe Payments description and router', () => {
 			'list',
 			'search',
 		]);
-		assert.deepEqual(operationsOf('refund').sort(), ['cancel', 'create', 'get', 'list', 'updateMetadata']);
+		assert.deepEqual(operationsOf('refund').sort(), [
+			'cancel',
+			'create',
+			'get',
+			'list',
+			'updateMetadata',
+		]);
 	});
 
 	it('shows the Idempotency field on every operation that POSTs money or state', () => {
@@ -107,7 +117,9 @@ describe('Stripe Payments description and router', () => {
 		assert.equal(findOperation('refund', 'description'), undefined);
 		assert.equal(findOperation('refund', 'toString'), undefined);
 		assert.equal(findOperation('__proto__', 'create'), undefined);
-		const context = fakeExecuteContext({ parameters: { resource: 'refund', operation: 'teleport' } });
+		const context = fakeExecuteContext({
+			parameters: { resource: 'refund', operation: 'teleport' },
+		});
 		await assert.rejects(router.call(context), {
 			name: 'NodeOperationError',
 			message: 'The operation "teleport" is not supported for the resource "refund"',

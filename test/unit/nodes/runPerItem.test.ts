@@ -19,7 +19,12 @@ describe('runPerItem', () => {
 			// later items finish first
 			await new Promise((resolve) => setImmediate(resolve));
 			if (i === 0) await new Promise((resolve) => setImmediate(resolve));
-			return i === 2 ? [{ n: 2, part: 'a' }, { n: 2, part: 'b' }] : { n: i };
+			return i === 2
+				? [
+						{ n: 2, part: 'a' },
+						{ n: 2, part: 'b' },
+					]
+				: { n: i };
 		});
 		assert.deepEqual(
 			output.map((item) => [item.json.n, item.pairedItem]),
@@ -153,7 +158,9 @@ describe('runPerItem', () => {
 		const context = fakeExecuteContext({
 			parameters: {
 				batching: fast,
-				metadata: (i: number) => ({ entries: [{ key: 'note', value: i === 0 ? '4000056655665556' : 'x' }] }),
+				metadata: (i: number) => ({
+					entries: [{ key: 'note', value: i === 0 ? '4000056655665556' : 'x' }],
+				}),
 			},
 			items: [{}, {}],
 			continueOnFail: true,

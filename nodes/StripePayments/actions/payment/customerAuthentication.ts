@@ -94,7 +94,7 @@ export async function handleAuthenticationRequired(
 	payment.paid = false;
 	payment.nextStep = 'customer_must_authenticate';
 	payment.reason = cause?.message ?? AUTHENTICATION_MESSAGE;
-	payment.nextStepUrl = authenticationRedirectUrl(intent);
+	payment.nextStepUrl = (payment.nextStepUrl as string | null) ?? authenticationRedirectUrl(intent);
 	if (choice === 'createRecoveryLink' && payment.nextStepUrl === null) {
 		const session = await createRecoveryCheckout.call(this, itemIndex, intent, operation);
 		payment.nextStepUrl = session.url ?? null;
