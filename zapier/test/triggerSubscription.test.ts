@@ -34,12 +34,14 @@ describe('trigger subscribe', () => {
 	it('creates one pinned endpoint for the target URL with the minimal events and returns id and secret', async () => {
 		const sent: SentRequest[] = [];
 		nock(STRIPE, stripeHeaders)
+			.get('/v1/webhook_endpoints')
+			.query({ limit: '100' })
+			.reply(200, { object: 'list', data: [], has_more: false });
+		nock(STRIPE, stripeHeaders)
 			.post('/v1/webhook_endpoints')
-			.twice()
 			.reply(recordInto(sent, 200, endpoint));
 		const bundle = { authData, targetUrl, meta: { zap: { id: 'zap_9' } } };
 		const subscribeData = await run(operationOf('payment_succeeded').performSubscribe, bundle);
-		await run(operationOf('payment_succeeded').performSubscribe, bundle);
 
 		assert.deepEqual(subscribeData, { id: 'we_1', secret: 'whsec_created' });
 		assert.deepEqual(sent[0].form, {
@@ -54,11 +56,47 @@ describe('trigger subscribe', () => {
 			'metadata[zap_id]': 'zap_9',
 		});
 		assert.match(String(sent[0].headers['idempotency-key']), /^paywire-[0-9a-f]{64}$/);
-		assert.equal(
-			sent[1].headers['idempotency-key'],
-			sent[0].headers['idempotency-key'],
-			'a retried subscribe finds the first endpoint',
-		);
+	});
+
+	it('deletes its own earlier endpoint for the same URL first (a retried subscribe leaks none)', async () => {
+		const earlier = { ...endpoint, id: 'we_old', metadata: { created_by: 'paywire-zapier' } };
+		const foreignSameUrl = { ...endpoint, id: 'we_foreign', metadata: {} };
+		const otherUrl = {
+			...earlier,
+			id: 'we_other',
+			url: 'https://hooks.zapier.com/hooks/standard/1/xyz/',
+		};
+		nock(STRIPE)
+			.get('/v1/webhook_endpoints')
+			.query(true)
+			.reply(200, { object: 'list', data: [earlier, foreignSameUrl, otherUrl], has_more: false });
+		nock(STRIPE).delete('/v1/webhook_endpoints/we_old').reply(200, { id: 'we_old', deleted: true });
+		const sent: SentRequest[] = [];
+		nock(STRIPE)
+			.post('/v1/webhook_endpoints')
+			.reply(recordInto(sent, 200, { ...endpoint, id: 'we_new' }));
+		const subscribeData = await run(operationOf('checkout_expired').performSubscribe, {
+			authData,
+			targetUrl,
+		});
+		assert.deepEqual(subscribeData, { id: 'we_new', secret: 'whsec_created' });
+		assert.equal(sent.length, 1);
+	});
+
+	it('uses a new idempotency key for each subscribe, so a re-subscribed URL gets a live endpoint', async () => {
+		const sent: SentRequest[] = [];
+		nock(STRIPE)
+			.get('/v1/webhook_endpoints')
+			.query(true)
+			.twice()
+			.reply(200, { object: 'list', data: [] });
+		nock(STRIPE)
+			.post('/v1/webhook_endpoints')
+			.twice()
+			.reply(recordInto(sent, 200, endpoint));
+		await run(operationOf('checkout_expired').performSubscribe, { authData, targetUrl });
+		await run(operationOf('checkout_expired').performSubscribe, { authData, targetUrl });
+		assert.notEqual(sent[0].headers['idempotency-key'], sent[1].headers['idempotency-key']);
 	});
 
 	it('enables only the events each trigger needs', async () => {
@@ -72,9 +110,8 @@ describe('trigger subscribe', () => {
 		};
 		for (const [trigger, events] of Object.entries(expected)) {
 			const sent: SentRequest[] = [];
-			nock(STRIPE)
-				.post('/v1/webhook_endpoints')
-				.reply(recordInto(sent, 200, endpoint));
+			nock(STRIPE).get('/v1/webhook_endpoints').query(true).reply(200, { object: 'list', data: [] });
+			nock(STRIPE).post('/v1/webhook_endpoints').reply(recordInto(sent, 200, endpoint));
 			await run(operationOf(trigger).performSubscribe, { authData, targetUrl });
 			const enabled = Object.entries(sent[0].form)
 				.filter(([key]) => key.startsWith('enabled_events'))
@@ -84,6 +121,7 @@ describe('trigger subscribe', () => {
 	});
 
 	it('fails with the next step when Stripe refuses the endpoint', async () => {
+		nock(STRIPE).get('/v1/webhook_endpoints').query(true).reply(200, { object: 'list', data: [] });
 		nock(STRIPE)
 			.post('/v1/webhook_endpoints')
 			.reply(400, {
