@@ -99,7 +99,10 @@ describe('Stripe Payments › Refund (workflow through n8n-core)', () => {
 
 	it('create: the same Stripe event replays the same key in a second execution', async () => {
 		const { scope, requests } = stripeMock();
-		scope.post('/v1/refunds').times(3).reply(200, { ...stripeFixture('refund'), id: 're_4' });
+		scope
+			.post('/v1/refunds')
+			.times(3)
+			.reply(200, { ...stripeFixture('refund'), id: 're_4' });
 		const parameters = {
 			resource: 'refund',
 			operation: 'create',
@@ -118,7 +121,10 @@ describe('Stripe Payments › Refund (workflow through n8n-core)', () => {
 
 	it('create: a Custom key follows its expression per item, and is in the output', async () => {
 		const { scope, requests } = stripeMock();
-		scope.post('/v1/refunds').times(2).reply(200, { ...stripeFixture('refund'), id: 're_5' });
+		scope
+			.post('/v1/refunds')
+			.times(2)
+			.reply(200, { ...stripeFixture('refund'), id: 're_5' });
 		const { output } = await runStripePayments(
 			{
 				resource: 'refund',
@@ -169,7 +175,11 @@ describe('Stripe Payments › Refund (workflow through n8n-core)', () => {
 			['re_a', 're_b', 're_c'],
 		);
 
-		const canceled = await runStripePayments({ resource: 'refund', operation: 'cancel', refundId: 're_1' });
+		const canceled = await runStripePayments({
+			resource: 'refund',
+			operation: 'cancel',
+			refundId: 're_1',
+		});
 		assert.equal(canceled.output[0].json.status, 'canceled');
 
 		await runStripePayments({

@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+
+import type { IDataObject } from 'n8n-workflow';
+import nock from 'nock';
+
+import { stripeFixture } from '../../fixtures/stripe';
+import {
+	restoreRetries,
+	runStripePayments,
+	STRIPE,
+	STRIPE_API_VERSION,
+	stripeMock,
+	TEST_KEY,
+	useFastRetries,
+} from './support';
+
+const queryOf = (path: string) => Object.fromEntries(new URL(path, STRIPE).searchParams);
+const call = (parameters: IDataObject) => ({
+	resource: 'customApiCall',
+	operation: 'call',
+	...parameters,
+});
+const balance = { object: 'balance', available: [{ amount: 0, currency: 'usd' }], livemode: false };
+
+describe('Stripe Payments › Custom API Call (workflow through n8n-core)', () => {
+	before(() => {
+		nock.disableNetConnect();
+		useFastRetries();
+	});
+	afterEach(() => nock.cleanAll());
+	after(() => {
+		nock.enableNetConnect();
+		restoreRetries();
+	});
+
+	it('GET without parameters: one item, the pinned version, no idempotency key', async () => {
+		const { scope, requests } = stripeMock();
+		scope.get('/v1/balance').reply(200, balance);
+
+		const { output, error } = await runStripePayments(call({ method: 'GET', path: '/v1/balance' }));
+
+		assert.equal(error, undefined);
+		assert.equal(requests[0].path, '/v1/balance');
+		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
+		assert.equal(requests[0].headers.authorization, `Bearer ${TEST_KEY}`);
+		assert.equal(requests[0].headers['idempotency-key'], undefined);
+		assert.deepEqual(output[0].json, balance);
+	});
+
+	it('GET: key/value parameters in bracket notation; a list is split into items', async () => {
+		const { scope, requests } = stripeMock();
+		const charges = [
+			{ ...stripeFixture('charge'), id: 'ch_a' },
+			{ ...stripeFixture('charge'), id: 'ch_b' },
+		];
+		scope
+			.get('/v1/charges')
+			.query(true)
+			.reply(200, { object: 'list', data: charges, has_more: false });
+
+		const { output } = await runStripePayments(
+			call({
+				method: 'GET',
+				path: 'https://api.stripe.com/v1/charges?limit=2',
+				parameters: {
+					entries: [
+						{ name: 'expand[]', value: 'data.customer' },
+						{ name: 'expand[]', value: 'data.invoice' },
+					],
+				},
+			}),
+		);
+
+		assert.equal(
+			decodeURIComponent(requests[0].path),
+			'/v1/charges?limit=2&expand[0]=data.customer&expand[1]=data.invoice',
+		);
+		assert.deepEqual(
+			output.map((item) => item.json.id),
+			['ch_a', 'ch_b'],
+		);
+	});
+
+	it('GET with Split Lists off: the list object as one item', async () => {
+		const { scope } = stripeMock();
+		scope
+			.get('/v1/charges')
+			.reply(200, { object: 'list', data: [], has_more: false, url: '/v1/charges' });
+
+		const { output } = await runStripePayments(
+			call({ method: 'GET', path: '/v1/charges', splitLists: false }),
+		);
+
+		assert.equal(output.length, 1);
+		assert.equal(output[0].json.object, 'list');
+	});
+
+	it('POST with JSON parameters: nested form body, idempotency key, key in the output', async () => {
+		const { scope, requests } = stripeMock();
+		scope.post('/v1/customers').reply(200, stripeFixture('customer'));
+
+		const { output } = await runStripePayments(
+			call({
+				method: 'POST',
+				path: '/v1/customers',
+				parametersFormat: 'json',
+				parametersJson:
+					'{"email":"jenny@example.com","metadata":{"order_id":42},"preferred_locales":["fr"]}',
+			}),
+		);
+
+		assert.equal(requests[0].method, 'POST');
+		assert.equal(
+			requests[0].rawBody,
+			'email=jenny%40example.com&metadata[order_id]=42&preferred_locales[0]=fr',
+		);
+		assert.equal(requests[0].headers['content-type'], 'application/x-www-form-urlencoded');
+		assert.match(requests[0].headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);
+		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+	});
+
+	it('POST with key/value parameters: metadata[...] reaches Stripe as written', async () => {
+		const { scope, requests } = stripeMock();
+		scope.post('/v1/payment_intents/pi_1').reply(200, stripeFixture('payment_intent'));
+
+		await runStripePayments(
+			call({
+				method: 'POST',
+				path: '/v1/payment_intents/pi_1',
+				parameters: { entries: [{ name: 'metadata[order_id]', value: '42' }] },
+			}),
+		);
+
+		assert.equal(requests[0].rawBody, 'metadata[order_id]=42');
+	});
+
+	it('GET on /v2/ is allowed', async () => {
+		const { scope, requests } = stripeMock();
+		scope.get('/v2/core/events').query(true).reply(200, { data: [], next_page_url: null });
+
+		const { error } = await runStripePayments(
+			call({
+				method: 'GET',
+				path: '/v2/core/events',
+				parameters: { entries: [{ name: 'object_id', value: 'mtr_1' }] },
+			}),
+		);
+
+		assert.equal(error, undefined);
+		assert.deepEqual(queryOf(requests[0].path), { object_id: 'mtr_1' });
+	});
+
+	for (const [name, parameters, message] of [
+		[
+			'another host',
+			{ method: 'GET', path: 'https://evil.example.com/v1/charges' },
+			/points to evil\.example\.com/,
+		],
+		['http to Stripe', { method: 'GET', path: 'http://api.stripe.com/v1/charges' }, /points to/],
+		[
+			'a path outside /v1/ and /v2/',
+			{ method: 'GET', path: '/v3/charges' },
+			/must start with \/v1\/ or \/v2\//,
+		],
+		['a climbing path', { method: 'GET', path: '/v1/../admin' }, /not allowed/],
+		[
+			'a protocol-relative URL',
+			{ method: 'GET', path: '//evil.example.com/v1/x' },
+			/points to evil/,
+		],
+		[
+			'a POST with parameters to /v2/ (JSON only)',
+			{
+				method: 'POST',
+				path: '/v2/core/event_destinations',
+				parameters: { entries: [{ name: 'name', value: 'x' }] },
+			},
+			/JSON body/,
+		],
+		[
+			'a card number in the parameters',
+			{
+				method: 'POST',
+				path: '/v1/payment_methods',
+				parametersFormat: 'json',
+				parametersJson: '{"card":{"number":"4242 4242 4242 4242"}}',
+			},
+			/4242/,
+		],
+	] as const) {
+		it(`refuses ${name} before any request`, async () => {
+			const { requests } = stripeMock();
+			const { output } = await runStripePayments(call(parameters), { continueOnFail: true });
+			assert.equal(requests.length, 0);
+			const item = output[0].json.error as IDataObject;
+			assert.equal(item.nextStep, 'fix_request');
+			assert.match(String(item.message), message);
+			assert.doesNotMatch(String(item.message), /4242 4242 4242 4242/);
+		});
+	}
+
+	describe('failure', () => {
+		const invalid = {
+			error: {
+				type: 'invalid_request_error',
+				code: 'parameter_unknown',
+				param: 'colour',
+				message: 'Received unknown parameter: colour',
+			},
+		};
+		const parameters = call({
+			method: 'POST',
+			path: '/v1/customers',
+			parameters: { entries: [{ name: 'colour', value: 'blue' }] },
+		});
+
+		it('with Continue on Fail: the structured error item', async () => {
+			const { scope, requests } = stripeMock();
+			scope.post('/v1/customers').reply(400, invalid, { 'request-id': 'req_custom' });
+
+			const { output } = await runStripePayments(parameters, { continueOnFail: true });
+
+			assert.equal(requests.length, 1);
+			const item = output[0].json.error as IDataObject;
+			assert.equal(item.code, 'parameter_unknown');
+			assert.equal(item.type, 'invalid_request_error');
+			assert.equal(item.nextStep, 'fix_request');
+			assert.equal(item.requestId, 'req_custom');
+		});
+
+		it('without it: a NodeApiError, no key in it', async () => {
+			const { scope } = stripeMock();
+			scope.post('/v1/customers').reply(400, invalid);
+
+			const { error } = await runStripePayments(parameters);
+
+			assert.equal(error?.name, 'NodeApiError');
+			assert.match(String(error?.message), /unknown parameter: colour/);
+			assert.doesNotMatch(JSON.stringify(error), new RegExp(TEST_KEY));
+		});
+	});
+});

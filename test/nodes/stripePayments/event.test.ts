@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+
+import type { IDataObject } from 'n8n-workflow';
+import nock from 'nock';
+
+import { stripeFixture } from '../../fixtures/stripe';
+import {
+	restoreRetries,
+	runStripePayments,
+	STRIPE,
+	STRIPE_API_VERSION,
+	stripeMock,
+	TEST_KEY,
+	useFastRetries,
+} from './support';
+
+const queryOf = (path: string) => Object.fromEntries(new URL(path, STRIPE).searchParams);
+const event = (id: string, created: number): IDataObject => ({
+	...stripeFixture('event'),
+	id,
+	created,
+	type: 'invoice.payment_failed',
+});
+
+describe('Stripe Payments › Event (workflow through n8n-core)', () => {
+	before(() => {
+		nock.disableNetConnect();
+		useFastRetries();
+	});
+	afterEach(() => nock.cleanAll());
+	after(() => {
+		nock.enableNetConnect();
+		restoreRetries();
+	});
+
+	it('get: GET /v1/events/{id}, the event as Stripe sent it', async () => {
+		const { scope, requests } = stripeMock();
+		const fixture = stripeFixture('event');
+		scope.get(`/v1/events/${String(fixture.id)}`).reply(200, fixture);
+
+		const { output } = await runStripePayments({
+			resource: 'event',
+			operation: 'get',
+			eventId: String(fixture.id),
+		});
+
+		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
+		assert.deepEqual(output[0].json, fixture);
+	});
+
+	it('list: pattern, since, undelivered only, every page, oldest first', async () => {
+		const { scope, requests } = stripeMock();
+		scope
+			.get('/v1/events')
+			.query((query) => query.starting_after === undefined)
+			.reply(200, { object: 'list', data: [event('evt_3', 3), event('evt_2', 2)], has_more: true });
+		scope
+			.get('/v1/events')
+			.query((query) => query.starting_after === 'evt_2')
+			.reply(200, { object: 'list', data: [event('evt_1', 1)], has_more: false });
+
+		const { output, error } = await runStripePayments({
+			resource: 'event',
+			operation: 'list',
+			eventTypes: 'invoice.*',
+			createdSince: '2026-11-01T00:00:00.000Z',
+			returnAll: true,
+			eventOptions: { onlyUndelivered: true, oldestFirst: true },
+		});
+
+		assert.equal(error, undefined);
+		assert.equal(requests.length, 2);
+		assert.deepEqual(queryOf(requests[0].path), {
+			type: 'invoice.*',
+			'created[gte]': String(Date.parse('2026-11-01T00:00:00Z') / 1000),
+			delivery_success: 'false',
+			limit: '100',
+		});
+		assert.equal(queryOf(requests[1].path).starting_after, 'evt_2');
+		assert.deepEqual(
+			output.map((item) => item.json.id),
+			['evt_1', 'evt_2', 'evt_3'],
+		);
+	});
+
+	it('list: several exact types go in types[]; created before closes the window', async () => {
+		const { scope, requests } = stripeMock();
+		scope.get('/v1/events').query(true).reply(200, { object: 'list', data: [], has_more: false });
+
+		await runStripePayments({
+			resource: 'event',
+			operation: 'list',
+			eventTypes: 'invoice.payment_failed, payment_intent.succeeded',
+			eventOptions: { createdBefore: '2026-11-02T00:00:00Z' },
+			limit: 10,
+		});
+
+		assert.deepEqual(queryOf(requests[0].path), {
+			'types[0]': 'invoice.payment_failed',
+			'types[1]': 'payment_intent.succeeded',
+			'created[lt]': String(Date.parse('2026-11-02T00:00:00Z') / 1000),
+			limit: '10',
+		});
+	});
+
+	it('list: a misspelt type is refused before any request (it would list nothing)', async () => {
+		const { requests } = stripeMock();
+		const { output } = await runStripePayments(
+			{ resource: 'event', operation: 'list', eventTypes: 'payment_intent.succeed' },
+			{ continueOnFail: true },
+		);
+		assert.equal(requests.length, 0);
+		assert.match(
+			String((output[0].json.error as IDataObject).message),
+			/"payment_intent\.succeed" is not a Stripe event type/,
+		);
+	});
+
+	describe('failure', () => {
+		const missing = {
+			error: {
+				type: 'invalid_request_error',
+				code: 'resource_missing',
+				message: "No such event: 'evt_old'",
+			},
+		};
+
+		it('with Continue on Fail: the structured error item', async () => {
+			const { scope } = stripeMock();
+			scope.get('/v1/events/evt_old').reply(404, missing, { 'request-id': 'req_evt' });
+
+			const { output } = await runStripePayments(
+				{ resource: 'event', operation: 'get', eventId: 'evt_old' },
+				{ continueOnFail: true },
+			);
+
+			const item = output[0].json.error as IDataObject;
+			assert.equal(item.code, 'resource_missing');
+			assert.equal(item.requestId, 'req_evt');
+		});
+
+		it('without it: a NodeApiError, no key in it', async () => {
+			const { scope } = stripeMock();
+			scope.get('/v1/events/evt_old').reply(404, missing);
+
+			const { error } = await runStripePayments({
+				resource: 'event',
+				operation: 'get',
+				eventId: 'evt_old',
+			});
+
+			assert.equal(error?.name, 'NodeApiError');
+			assert.match(String(error?.message), /No such event/);
+			assert.doesNotMatch(JSON.stringify(error), new RegExp(TEST_KEY));
+		});
+	});
+});
