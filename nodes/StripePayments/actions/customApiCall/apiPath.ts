@@ -13,9 +13,6 @@ export function checkedApiPath(input: unknown): string {
 	let path = String(input ?? '').trim();
 	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) path = pathOfStripeUrl(path);
 	const [pathOnly, query] = splitOnce(path, '?');
-	if (!/^\/v[12]\/[A-Za-z0-9_]/.test(pathOnly)) {
-		throw new PaymentInputError(FIELD, 'must start with /v1/ or /v2/.', EXAMPLE);
-	}
 	const unsafe =
 		/[\s#\\]/.test(path) ||
 		pathOnly.includes('//') ||
@@ -28,6 +25,9 @@ export function checkedApiPath(input: unknown): string {
 			'contains characters not allowed in a Stripe path (spaces, "#", "//", "..", "\\").',
 			EXAMPLE,
 		);
+	}
+	if (!/^\/v[12]\/[A-Za-z0-9_]/.test(pathOnly)) {
+		throw new PaymentInputError(FIELD, 'must start with /v1/ or /v2/.', EXAMPLE);
 	}
 	return query === undefined ? pathOnly : `${pathOnly}?${new URLSearchParams(query).toString()}`;
 }
