@@ -1,7 +1,7 @@
 import type { FormParams } from './form';
 import { invalidRequest } from './errors';
 import { readLimit } from './pagination';
-import { optionalString } from './params';
+import { optionalString, requireString } from './params';
 import type { Scope, StripeObject } from './state';
 
 /**
@@ -80,14 +80,7 @@ export function searchResponse(
 	allowedFields: string[],
 	lagMs: number,
 ) {
-	const query = optionalString(params, 'query');
-	if (!query) {
-		throw invalidRequest('Missing required param: query.', {
-			param: 'query',
-			code: 'parameter_missing',
-			beforeExecution: true,
-		});
-	}
+	const query = requireString(params, 'query');
 	const clauses = parseQuery(query, allowedFields, resource) as Clause[] & { or?: boolean };
 	const limit = readLimit(params);
 	const page = optionalString(params, 'page');

@@ -11,7 +11,7 @@ import {
 } from '../params';
 import { emitFrom, type RequestContext, type Router } from '../router';
 import type { StripeObject } from '../state';
-import { currencyOf, readLineItems, totalOf } from './lineItems';
+import { currencyOf, emptyCustomText, readLineItems, totalOf } from './lineItems';
 
 const MODES = ['payment', 'subscription', 'setup'] as const;
 const MIN_EXPIRY_S = 30 * 60;
@@ -101,12 +101,7 @@ export function createSession(
 		created: nowSeconds(),
 		currency,
 		custom_fields: [],
-		custom_text: {
-			after_submit: null,
-			shipping_address: null,
-			submit: null,
-			terms_of_service_acceptance: null,
-		},
+		custom_text: emptyCustomText(),
 		customer,
 		customer_creation: mode === 'payment' && !customer ? 'if_required' : null,
 		customer_details: customerEmail

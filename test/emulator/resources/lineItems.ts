@@ -67,3 +67,13 @@ export function currencyOf(items: StripeObject[]): string | null {
 	}
 	return items.length > 0 ? (items[0].currency as string) : null;
 }
+
+/** Checkout Sessions and Payment Links without custom text. */
+export function emptyCustomText() {
+	return {
+		after_submit: null,
+		shipping_address: null,
+		submit: null,
+		terms_of_service_acceptance: null,
+	};
+}

@@ -2,11 +2,17 @@ import { invalidRequest } from '../errors';
 import { newId, nowSeconds, randomToken, template } from '../fixtures';
 import type { FormParams } from '../form';
 import { listResponse } from '../pagination';
-import { applyMetadata, optionalBoolean, optionalObject, optionalString } from '../params';
+import {
+	applyMetadata,
+	optionalBoolean,
+	optionalObject,
+	optionalString,
+	requireString,
+} from '../params';
 import { emitFrom, internalContext, type RequestContext, type Router } from '../router';
 import type { StripeObject } from '../state';
 import { createSession } from './checkout';
-import { currencyOf, readLineItems } from './lineItems';
+import { currencyOf, emptyCustomText, readLineItems } from './lineItems';
 
 export function getLink(ctx: RequestContext, id: string): StripeObject {
 	return ctx.scope.get(id, 'payment_link', 'payment_link', 'payment_link');
@@ -36,12 +42,7 @@ function create(ctx: RequestContext): StripeObject {
 		consent_collection: null,
 		currency,
 		custom_fields: [],
-		custom_text: {
-			after_submit: null,
-			shipping_address: null,
-			submit: null,
-			terms_of_service_acceptance: null,
-		},
+		custom_text: emptyCustomText(),
 		customer_creation: 'if_required',
 		inactive_message: null,
 		invoice_creation: null,
@@ -145,14 +146,7 @@ export function registerPaymentLinks(router: Router): void {
 
 export function registerBillingPortal(router: Router): void {
 	router.post('/v1/billing_portal/sessions', (ctx) => {
-		const customerId = optionalString(ctx.params, 'customer');
-		if (!customerId) {
-			throw invalidRequest('Missing required param: customer.', {
-				param: 'customer',
-				code: 'parameter_missing',
-				beforeExecution: true,
-			});
-		}
+		const customerId = requireString(ctx.params, 'customer');
 		ctx.scope.get(customerId, 'customer', 'customer', 'customer');
 		const session = template('billing_portal.session') as StripeObject;
 		const id = newId('bps');

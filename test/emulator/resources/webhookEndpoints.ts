@@ -1,4 +1,4 @@
-import { invalidRequest } from '../errors';
+import { invalidRequest, parameterMissing } from '../errors';
 import { newId, nowSeconds, randomToken, template } from '../fixtures';
 import { listResponse } from '../pagination';
 import {
@@ -17,11 +17,7 @@ export const MAX_WEBHOOK_ENDPOINTS = 16;
 function enabledEvents(ctx: RequestContext, required: boolean): string[] | undefined {
 	const events = stringArray(ctx.params, 'enabled_events');
 	if (required && (!events || events.length === 0)) {
-		throw invalidRequest('Missing required param: enabled_events.', {
-			param: 'enabled_events',
-			code: 'parameter_missing',
-			beforeExecution: true,
-		});
+		throw parameterMissing('enabled_events');
 	}
 	return events;
 }
