@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { normalizeStripeEvent } from '../../core/stripe/events';
 import { App, authData, run, useNock, zapierErrorOf } from './helpers';
 import { SECRET, signedDelivery, stripeEvent } from './stripeEvents';
 
@@ -64,7 +65,11 @@ describe('trigger perform: verified deliveries', () => {
 			assert.equal(items.length, 1);
 			const [item] = items;
 			assert.equal(item.id, event.id);
-			assert.ok((item.names as string[]).includes(name));
+			assert.deepEqual(
+				item.names,
+				[name],
+				'the meaning this trigger fired for, as the n8n trigger gives it',
+			);
 			assert.deepEqual(item.event, {
 				id: event.id,
 				type,
@@ -73,9 +78,29 @@ describe('trigger perform: verified deliveries', () => {
 				apiVersion: '2026-10-28.endive',
 			});
 			assert.equal((item.payment as Record<string, unknown>).paid, paid);
+			assert.deepEqual(
+				item.payment,
+				normalizeStripeEvent(event).payment,
+				'core’s normalised payment',
+			);
 			assert.deepEqual(item.object, event.data.object);
+			const expectedKeys = ['id', 'event', 'names', 'payment', 'object'];
+			if (type === 'invoice.payment_failed') expectedKeys.push('dunning');
+			assert.deepEqual(Object.keys(item), expectedKeys, 'the n8n trigger’s item shape, plus id');
 		});
 	}
+
+	it('reads the signature header under its plain name too', async () => {
+		const delivery = signedDelivery(stripeEvent('payment_intent.succeeded'));
+		const headers = { 'Stripe-Signature': delivery.rawRequest.headers['Http-Stripe-Signature'] };
+		const items = await run<unknown[]>(performOf('payment_succeeded'), {
+			authData,
+			subscribeData,
+			...delivery,
+			rawRequest: { ...delivery.rawRequest, headers },
+		});
+		assert.equal(items.length, 1);
+	});
 
 	it('gives subscription dunning details with a failed subscription payment', async () => {
 		const [item] = await run<Record<string, unknown>[]>(performOf('subscription_payment_failed'), {

@@ -110,8 +110,13 @@ describe('trigger subscribe', () => {
 		};
 		for (const [trigger, events] of Object.entries(expected)) {
 			const sent: SentRequest[] = [];
-			nock(STRIPE).get('/v1/webhook_endpoints').query(true).reply(200, { object: 'list', data: [] });
-			nock(STRIPE).post('/v1/webhook_endpoints').reply(recordInto(sent, 200, endpoint));
+			nock(STRIPE)
+				.get('/v1/webhook_endpoints')
+				.query(true)
+				.reply(200, { object: 'list', data: [] });
+			nock(STRIPE)
+				.post('/v1/webhook_endpoints')
+				.reply(recordInto(sent, 200, endpoint));
 			await run(operationOf(trigger).performSubscribe, { authData, targetUrl });
 			const enabled = Object.entries(sent[0].form)
 				.filter(([key]) => key.startsWith('enabled_events'))

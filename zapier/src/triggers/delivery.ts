@@ -6,7 +6,7 @@ import { verifyStripeSignature } from '../../../core/stripe/webhookSignature';
 import { isFirstDelivery } from './dedupe';
 import type { StripeSubscription } from './subscription';
 
-/** Zapier passes the delivery's headers title-cased and prefixed with `Http-`. */
+/** Zapier passes the delivery's headers title-cased and prefixed with `Http-` (plain name also read). */
 const SIGNATURE_HEADER = 'http-stripe-signature';
 
 /**
@@ -20,7 +20,7 @@ export function verifiedEvent(z: ZObject, bundle: Bundle): Record<string, unknow
 	const secret = (bundle.subscribeData as Partial<StripeSubscription> | undefined)?.secret;
 	const check = verifyStripeSignature({
 		rawBody: typeof raw.content === 'string' ? raw.content : '',
-		header: headerValue(raw.headers, SIGNATURE_HEADER),
+		header: headerValue(raw.headers),
 		secrets: typeof secret === 'string' ? [secret] : [],
 	});
 	if (!check.ok) {
@@ -41,9 +41,22 @@ export function verifiedEvent(z: ZObject, bundle: Bundle): Record<string, unknow
 	return event as Record<string, unknown>;
 }
 
-/** What every Paywire trigger outputs: core's normalised event, plus `id` (Zapier needs one). */
-export function triggerItem(normalized: NormalizedEvent): Record<string, unknown> {
-	return { id: normalized.event.id, ...normalized };
+/**
+ * The item the n8n trigger emits for the same delivery (event, the meaning it fired for, payment,
+ * object, dunning), plus `id`, which Zapier needs for samples and its own bookkeeping.
+ */
+export function triggerItem(
+	normalized: NormalizedEvent,
+	name: NormalizedEventName,
+): Record<string, unknown> {
+	return {
+		id: normalized.event.id,
+		event: normalized.event,
+		names: [name],
+		payment: normalized.payment,
+		object: normalized.object,
+		...(normalized.dunning ? { dunning: normalized.dunning } : {}),
+	};
 }
 
 /**
@@ -58,14 +71,16 @@ export async function deliveryItems(
 	const normalized = normalizeStripeEvent(verifiedEvent(z, bundle));
 	if (!normalized.names.includes(name)) return [];
 	const endpointId = (bundle.subscribeData as Partial<StripeSubscription>).id ?? 'unknown';
-	return (await isFirstDelivery(z, endpointId, normalized, name)) ? [triggerItem(normalized)] : [];
+	return (await isFirstDelivery(z, endpointId, normalized, name))
+		? [triggerItem(normalized, name)]
+		: [];
 }
 
-function headerValue(
-	headers: Record<string, string> | undefined,
-	wanted: string,
-): string | undefined {
+function headerValue(headers: Record<string, string> | undefined): string | undefined {
 	if (!headers) return undefined;
-	const match = Object.keys(headers).find((name) => name.toLowerCase() === wanted);
+	const names = Object.keys(headers);
+	const match =
+		names.find((name) => name.toLowerCase() === SIGNATURE_HEADER) ??
+		names.find((name) => name.toLowerCase() === 'stripe-signature');
 	return match === undefined ? undefined : headers[match];
 }

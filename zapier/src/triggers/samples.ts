@@ -29,5 +29,5 @@ export async function recentEventItems(
 	return events
 		.map((event) => normalizeStripeEvent(event))
 		.filter((normalized) => normalized.names.includes(name))
-		.map(triggerItem);
+		.map((normalized) => triggerItem(normalized, name));
 }
