@@ -119,12 +119,10 @@ describe('Stripe Payments › Payment (workflow through n8n-core)', () => {
 
 	it('charge: a customer without a default payment method fails before any charge', async () => {
 		const { scope, requests } = stripeMock();
-		scope
-			.get('/v1/customers/cus_1')
-			.reply(200, {
-				...stripeFixture('customer'),
-				invoice_settings: { default_payment_method: null },
-			});
+		scope.get('/v1/customers/cus_1').reply(200, {
+			...stripeFixture('customer'),
+			invoice_settings: { default_payment_method: null },
+		});
 		const { output } = await runStripePayments(
 			{ ...charge, paymentMethodSource: 'customerDefault' },
 			{ continueOnFail: true },
