@@ -12,6 +12,7 @@ import {
 	TRIGGER_NODE_TYPE,
 	emulatorCredentialData,
 } from '../../scripts/lib/paywire';
+import { settledEndpointCount } from './support/endpoints';
 import { startSuite, type E2eSuite } from './support/suite';
 
 interface ExampleWorkflow {
@@ -76,6 +77,6 @@ describe('every example workflow in docs/examples imports and activates', () => 
 		);
 		assert.equal(await endpoints(), triggers.length);
 		for (const { workflow } of examples) await suite.rest.deactivate(workflow.id);
-		assert.equal(await endpoints(), 0);
+		assert.equal(await settledEndpointCount(suite.emulator.url, 0), 0);
 	});
 });
