@@ -95,6 +95,12 @@ export const TEST_CARDS: Record<string, TestCard> = {
 	},
 };
 
+/** Stripe declines its test cards in live mode. */
+const LIVE_MODE_TEST_CARD = decline(
+	'live_mode_test_card',
+	'Your card was declined. Your request was in live mode, but used a known test card.',
+);
+
 function buildPaymentMethod(scope: Scope, card: TestCard): StripeObject {
 	const pm = template('payment_method') as StripeObject;
 	const base = pm.card as Record<string, unknown>;
@@ -144,8 +150,9 @@ export function resolvePaymentMethod(
 	const testCard = TEST_CARDS[id];
 	if (testCard) {
 		const pm = scope.put(buildPaymentMethod(scope, testCard));
-		scope.hiddenOf(pm.id).outcome = testCard.outcome;
-		return { paymentMethod: pm, outcome: testCard.outcome };
+		const outcome = scope.livemode ? LIVE_MODE_TEST_CARD : testCard.outcome;
+		scope.hiddenOf(pm.id).outcome = outcome;
+		return { paymentMethod: pm, outcome };
 	}
 	const stored = scope.get(id, 'payment_method', 'PaymentMethod', param);
 	const outcome = scope.hiddenOf(id).outcome as CardOutcome | undefined;

@@ -107,7 +107,14 @@ test('keys are scoped per mode and per connected account', async () => {
 	await withEmulator({}, async (emulator) => {
 		const headers = { 'Idempotency-Key': 'shared' };
 		const test1 = await raw(emulator, 'POST', '/v1/payment_intents', charge, headers);
-		const live = await raw(emulator, 'POST', '/v1/payment_intents', charge, headers, 'sk_live_123');
+		const live = await raw(
+			emulator,
+			'POST',
+			'/v1/payment_intents',
+			{ ...charge, confirm: false },
+			headers,
+			'sk_live_123',
+		);
 		const connected = await raw(emulator, 'POST', '/v1/payment_intents', charge, {
 			...headers,
 			'Stripe-Account': 'acct_1',

@@ -163,6 +163,13 @@ export async function handleApiRequest(
 			});
 		}
 		if (!['GET', 'POST', 'DELETE'].includes(method)) throw unrecognizedUrl(method, path);
+		const contentType = headerOf(req, 'content-type') ?? '';
+		if (method === 'POST' && raw && !contentType.startsWith('application/x-www-form-urlencoded')) {
+			throw invalidRequest(
+				`Invalid request: unsupported Content-Type ${contentType}. If error persists and you need assistance, please contact support@stripe.com.`,
+				{ beforeExecution: true },
+			);
+		}
 		const route = deps.router.match(method, path);
 		if (!route) throw unrecognizedUrl(method, path);
 		if (idempotencyKey !== null && idempotencyKey.length > 255) {
@@ -220,7 +227,16 @@ export async function handleApiRequest(
 		try {
 			const latency = deps.latencyMs();
 			if (latency > 0) await sleep(latency);
-			body = applyExpand(scope, params, await route.handler(ctx, route.pathParams), ['line_items']);
+			const result = await route.handler(ctx, route.pathParams);
+			try {
+				body = applyExpand(scope, params, result, ['line_items']);
+			} catch (error) {
+				// The method already ran: its error is stored like any executed result, never re-run.
+				if (error instanceof StripeApiError) {
+					throw new StripeApiError(error.status, error.error, false, error.headers);
+				}
+				throw error;
+			}
 		} catch (error) {
 			if (!(error instanceof StripeApiError)) {
 				decision?.abandon();

@@ -148,3 +148,37 @@ test('unknown top-level params are 400 parameter_unknown at the pinned version, 
 		assert.equal(older.status, 200);
 	});
 });
+
+test('JSON bodies, amounts under the minimum and test cards in live mode are refused like Stripe', async () => {
+	await withEmulator({}, async (emulator) => {
+		const json = await fetch(`${emulator.url}/v1/customers`, {
+			method: 'POST',
+			headers: { Authorization: 'Bearer sk_test_1', 'Content-Type': 'application/json' },
+			body: JSON.stringify({ email: 'a@example.com' }),
+		});
+		assert.equal(json.status, 400);
+		const small = await raw(emulator, 'POST', '/v1/payment_intents', {
+			amount: 49,
+			currency: 'usd',
+		});
+		assert.equal(small.body.error.code, 'amount_too_small');
+		assert.equal(small.body.error.param, 'amount');
+		const live = await raw(
+			emulator,
+			'POST',
+			'/v1/payment_intents',
+			{
+				amount: 1000,
+				currency: 'usd',
+				payment_method: 'pm_card_visa',
+				confirm: true,
+				allowed_payment_method_types: ['card'],
+			},
+			{},
+			'sk_live_123',
+		);
+		assert.equal(live.status, 402);
+		assert.equal(live.body.error.decline_code, 'live_mode_test_card');
+		assert.equal(live.body.error.payment_intent.livemode, true);
+	});
+});

@@ -16,6 +16,7 @@ import { emitFrom, type RequestContext, type Router } from '../router';
 import { searchResponse } from '../search';
 import type { StripeObject } from '../state';
 import { assertReturnUrlWhenRedirectsAllowed, confirmIntent, unexpectedState } from './confirm';
+import { assertChargeableAmount } from './minimums';
 
 const CANCELABLE = [
 	'requires_payment_method',
@@ -88,13 +89,7 @@ function create(ctx: RequestContext): StripeObject {
 	const params = ctx.params;
 	const amount = requireInteger(params, 'amount');
 	const currency = requireString(params, 'currency').toLowerCase();
-	if (amount < 1) {
-		throw invalidRequest('This value must be greater than or equal to 1.', {
-			param: 'amount',
-			code: 'amount_too_small',
-			beforeExecution: true,
-		});
-	}
+	assertChargeableAmount(amount, currency);
 	const customer = optionalString(params, 'customer') ?? null;
 	if (customer) ctx.scope.get(customer, 'customer', 'customer', 'customer');
 	const intent = buildIntent(ctx, { amount, currency, customer });
