@@ -1,4 +1,5 @@
 import { PaymentInputError } from '../errors';
+import { assertNoCardNumbers } from '../security/cardGuard';
 
 /**
  * Exact conversion between decimal amounts ("19.99") and the integer minor units Stripe expects
@@ -31,7 +32,7 @@ function normalizeCurrency(currency: string): string {
 	if (!/^[a-z]{3}$/.test(code)) {
 		throw new PaymentInputError(
 			'currency',
-			`${JSON.stringify(String(currency).slice(0, 12))} is not a three-letter ISO currency code.`,
+			`${/\d/.test(String(currency)) ? 'The value' : JSON.stringify(String(currency).slice(0, 12))} is not a three-letter ISO currency code.`,
 			'Use a code such as usd, eur or jpy.',
 		);
 	}
@@ -53,6 +54,8 @@ function decimalsAllowed(code: string): number {
 
 /** Converts a decimal amount in major units to Stripe's integer minor units, or refuses it. */
 export function toMinorUnits(amount: string | number, currency: string, field = 'amount'): number {
+	// Error messages below echo the amount, so a card number pasted here must be refused first.
+	assertNoCardNumbers(amount, field);
 	const code = normalizeCurrency(currency);
 	const upper = code.toUpperCase();
 	const text = amountText(amount, field);

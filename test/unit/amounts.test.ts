@@ -112,6 +112,16 @@ describe('toMinorUnits refuses, naming the field and the fix', () => {
 		});
 	}
 
+	it('refuses a card number pasted as an amount or currency without echoing it', () => {
+		const amountError = refusal(() => toMinorUnits('4242 4242 4242 4242', 'usd', 'unit_amount'));
+		assert.equal(amountError.field, 'unit_amount');
+		assert.match(amountError.message, /card number \(ending 4242\)/);
+		assert.ok(!amountError.message.includes('42424242'));
+		const currencyError = refusal(() => toMinorUnits('1', '4242424242424242'));
+		assert.equal(currencyError.field, 'currency');
+		assert.ok(!currencyError.message.includes('4242'));
+	});
+
 	it('uses "amount" as the default field', () => {
 		assert.equal(refusal(() => toMinorUnits('abc', 'usd')).field, 'amount');
 	});
