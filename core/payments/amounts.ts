@@ -17,7 +17,10 @@ export const THREE_DECIMAL_CURRENCIES: ReadonlySet<string> = new Set([
 	'bhd', 'jod', 'kwd', 'omr', 'tnd',
 ]); // prettier-ignore
 
-/** Two-decimal in the API, but Stripe only takes whole units (amount divisible by 100). */
+/**
+ * Two-decimal in the API, but Stripe only takes whole units (amount divisible by 100): ISK since
+ * 14 April 2023 (Stripe support, "Deprecation of fractional ISK charges and refunds").
+ */
 export const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set(['isk']);
 
 /** Stripe's amount fields hold at most eight digits (99999999 = 999,999.99 USD). */
