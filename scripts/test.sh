@@ -50,7 +50,7 @@ npm run build || fail "build failed"
 step "package contents"
 bash scripts/check-package.sh || fail "package check failed"
 
-run_suite unit-and-engine node --import tsx --test --test-reporter=spec \
+run_suite unit-and-engine node --import tsx --test --test-concurrency=2 --test-reporter=spec \
 	"test/unit/**/*.test.ts" "test/nodes/**/*.test.ts" "test/emulator/**/*.test.ts"
 
 if [ -f zapier/package.json ]; then
