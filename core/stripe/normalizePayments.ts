@@ -37,6 +37,10 @@ const STRIPE_JS_ONLY =
 	'The bank requires the customer to authenticate (3-D Secure), and only Stripe.js can finish it for ' +
 	'this payment. Send the customer a hosted Checkout Session or Payment Link instead.';
 
+const FRAUD_REASON =
+	'The bank declined the card for a reason that must not be shown to the customer. Show them only ' +
+	'the generic decline message, do not retry this card, and review the payment for fraud.';
+
 /** Next step and plain-language reason for a Stripe error object (last_payment_error, failure fields). */
 export function failureFromStripeError(error: StripeObject): {
 	nextStep: NextStep;
@@ -44,6 +48,9 @@ export function failureFromStripeError(error: StripeObject): {
 } {
 	const status = error.type === 'card_error' ? 402 : 400;
 	const details = interpretStripeError({ status, body: { error } });
+	// `reason` travels with the payment into emails and CRMs: a fraud, lost or stolen reason stays out.
+	if (details.nextStep === 'review_for_fraud')
+		return { nextStep: details.nextStep, reason: FRAUD_REASON };
 	return { nextStep: details.nextStep, reason: details.message };
 }
 

@@ -95,6 +95,10 @@ describe('normalizeStripeObject: payment_intent', () => {
 			assert.equal(payment.status, 'requires_payment_method');
 			assert.equal(payment.nextStep, nextStep);
 			assert.match(payment.reason ?? '', reason);
+			assert.ok(
+				!/stolen|lost|fraudulent/.test(payment.reason ?? ''),
+				'no fraud reason in `reason`',
+			);
 		});
 	}
 
