@@ -30,7 +30,11 @@ const TIMESTAMP = 1_800_000_000;
 /** A payment_intent.succeeded delivery built on Stripe's example objects, padded to ~1.7 KB. */
 function deliveryBody(): string {
 	const event = stripeFixture('event');
-	const intent = { ...stripeFixture('payment_intent'), status: 'succeeded', amount_received: 1099 };
+	const intent: Record<string, unknown> = {
+		...stripeFixture('payment_intent'),
+		status: 'succeeded',
+		amount_received: 1099,
+	};
 	const body = {
 		...event,
 		id: 'evt_bench_1',
