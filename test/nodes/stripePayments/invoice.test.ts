@@ -9,14 +9,13 @@ import {
 	byId,
 	restoreRetries,
 	runStripePayments,
-	STRIPE,
+	queryOf,
 	STRIPE_API_VERSION,
 	stripeMock,
 	TEST_KEY,
 	useFastRetries,
 } from './support';
 
-const queryOf = (path: string) => Object.fromEntries(new URL(path, STRIPE).searchParams);
 const HOSTED_URL = 'https://invoice.stripe.com/i/acct_1/test_YWNjdF8x';
 
 /** Stripe's example invoice as a failed renewal: open, one attempt, a hosted page. */

@@ -9,14 +9,13 @@ import {
 	byId,
 	restoreRetries,
 	runStripePayments,
-	STRIPE,
+	queryOf,
 	STRIPE_API_VERSION,
 	stripeMock,
 	TEST_KEY,
 	useFastRetries,
 } from './support';
 
-const queryOf = (path: string) => Object.fromEntries(new URL(path, STRIPE).searchParams);
 const paymentMethod = (overrides: IDataObject = {}): IDataObject => ({
 	...stripeFixture('payment_method'),
 	...overrides,

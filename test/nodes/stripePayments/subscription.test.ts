@@ -8,14 +8,13 @@ import { stripeFixture } from '../../fixtures/stripe';
 import {
 	restoreRetries,
 	runStripePayments,
-	STRIPE,
+	queryOf,
 	STRIPE_API_VERSION,
 	stripeMock,
 	TEST_KEY,
 	useFastRetries,
 } from './support';
 
-const queryOf = (path: string) => Object.fromEntries(new URL(path, STRIPE).searchParams);
 const subscription = (overrides: IDataObject = {}): IDataObject => ({
 	...stripeFixture('subscription'),
 	id: 'sub_1',

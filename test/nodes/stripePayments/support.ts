@@ -52,6 +52,11 @@ export function parseForm(body: string): Record<string, string> {
 	return form;
 }
 
+/** The query string of a recorded request's path, decoded, as key → value (bracket keys kept). */
+export function queryOf(path: string): Record<string, string> {
+	return Object.fromEntries(new URL(path, STRIPE).searchParams);
+}
+
 /** A nock scope on api.stripe.com that records every request it answers. */
 export function stripeMock(): { scope: nock.Scope; requests: RecordedRequest[] } {
 	const requests: RecordedRequest[] = [];

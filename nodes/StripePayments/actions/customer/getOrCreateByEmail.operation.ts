@@ -25,11 +25,6 @@ export const description = updateDisplayOptions(
 	],
 );
 
-/** One of several customers with the same email, the same one on every run: the oldest. */
-function oldest(customers: IDataObject[]): IDataObject | undefined {
-	return [...customers].sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0))[0];
-}
-
 /**
  * Search first (any case, but new customers take up to a minute to become searchable), then the
  * exact-email list (read-after-write consistent), then create. The create's idempotency key is
@@ -66,19 +61,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return { ...stripeOutput(existing), customerCreated: false };
 }
 
+/** Search (any case; up to a minute behind), then the exact-email list (read-after-write). */
 async function findByEmail(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	email: string,
 ): Promise<IDataObject | undefined> {
-	const { body } = await stripeApiRequest.call(context, {
-		method: 'GET',
-		path: '/v1/customers/search',
-		params: { query: emailSearchQuery(email), limit: 10 },
-		itemIndex,
-	});
-	const searched = oldest(Array.isArray(body.data) ? (body.data as IDataObject[]) : []);
-	return searched ?? (await listByEmail(context, itemIndex, email));
+	const query = emailSearchQuery(email);
+	return (
+		(await oldestOf(context, itemIndex, '/v1/customers/search', { query })) ??
+		(await listByEmail(context, itemIndex, email))
+	);
 }
 
 async function listByEmail(
@@ -86,11 +79,22 @@ async function listByEmail(
 	itemIndex: number,
 	email: string,
 ): Promise<IDataObject | undefined> {
+	return await oldestOf(context, itemIndex, '/v1/customers', { email });
+}
+
+/** One of several customers with the same email, the same one on every run: the oldest. */
+async function oldestOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	params: IDataObject,
+): Promise<IDataObject | undefined> {
 	const { body } = await stripeApiRequest.call(context, {
 		method: 'GET',
-		path: '/v1/customers',
-		params: { email, limit: 10 },
+		path,
+		params: { ...params, limit: 10 },
 		itemIndex,
 	});
-	return oldest(Array.isArray(body.data) ? (body.data as IDataObject[]) : []);
+	const customers = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+	return [...customers].sort((a, b) => Number(a.created ?? 0) - Number(b.created ?? 0))[0];
 }
