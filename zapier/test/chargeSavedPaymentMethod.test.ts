@@ -73,6 +73,8 @@ describe('charge saved payment method', () => {
 			payment_method: 'pm_card_visa',
 			confirm: 'true',
 			off_session: 'true',
+			'automatic_payment_methods[enabled]': 'true',
+			'automatic_payment_methods[allow_redirects]': 'never',
 			description: 'Order 42',
 		});
 		assert.equal(

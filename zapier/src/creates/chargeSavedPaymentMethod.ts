@@ -65,6 +65,9 @@ export function chargeParams(inputData: Record<string, unknown>): Stripe.Payment
 		]),
 		confirm: true,
 		off_session: true,
+		// Stripe asks for a return_url when redirect-based methods are allowed; a customer who is
+		// away cannot be redirected anyway, and 3-D Secure still surfaces as authentication_required.
+		automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
 		description: optionalText(inputData.description),
 		metadata: metadataOf(inputData.metadata),
 	};
