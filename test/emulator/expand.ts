@@ -1,5 +1,6 @@
 import type { FormParams } from './form';
 import { invalidRequest } from './errors';
+import { clone } from './fixtures';
 import { stringArray } from './params';
 import type { Scope } from './state';
 
@@ -16,7 +17,7 @@ export function applyExpand(
 ) {
 	const paths = stringArray(params, 'expand') ?? [];
 	if (paths.length === 0 || typeof body !== 'object' || body === null) return body;
-	const copy = structuredClone(body) as Record<string, unknown>;
+	const copy = clone(body) as Record<string, unknown>;
 	for (const path of paths) {
 		if (handled.includes(path)) continue;
 		const segments = path.split('.');
@@ -51,7 +52,7 @@ function expandAt(scope: Scope, node: Record<string, unknown>, segments: string[
 	if (typeof value === 'string') {
 		const found = scope.find(value);
 		if (found) {
-			value = structuredClone(found);
+			value = clone(found);
 			node[head] = value;
 		}
 	}

@@ -9,28 +9,43 @@ import { join } from 'node:path';
  */
 type Json = Record<string, unknown>;
 
-let resources: Record<string, Json> | undefined;
+let resources: Map<string, string> | undefined;
 
-function load(): Record<string, Json> {
+function load(): Map<string, string> {
 	if (!resources) {
 		const text = readFileSync(join(__dirname, 'fixtures', 'stripe-objects.json'), 'utf8');
-		resources = (JSON.parse(text) as { resources: Record<string, Json> }).resources;
+		const parsed = (JSON.parse(text) as { resources: Record<string, Json> }).resources;
+		resources = new Map(
+			Object.entries(parsed).map(([name, value]) => [name, JSON.stringify(value)]),
+		);
 	}
 	return resources;
 }
 
 export function template(name: string): Json {
-	const found = load()[name];
+	const found = load().get(name);
 	if (!found) throw new Error(`emulator: no Stripe fixture named ${name}`);
-	return structuredClone(found);
+	return JSON.parse(found) as Json;
+}
+
+/** Deep copy of a JSON value (objects here are plain JSON; much faster than structuredClone). */
+export function clone<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+let pool = randomBytes(4096);
+let poolOffset = 0;
+
 export function randomToken(length: number): string {
-	const bytes = randomBytes(length);
+	if (poolOffset + length > pool.length) {
+		pool = randomBytes(4096);
+		poolOffset = 0;
+	}
 	let out = '';
-	for (let i = 0; i < length; i++) out += ALPHABET[bytes[i] % ALPHABET.length];
+	for (let i = 0; i < length; i++) out += ALPHABET[pool[poolOffset + i] % ALPHABET.length];
+	poolOffset += length;
 	return out;
 }
 

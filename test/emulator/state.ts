@@ -1,5 +1,5 @@
 import { resourceMissing } from './errors';
-import { newId, nowSeconds, template } from './fixtures';
+import { clone, newId, nowSeconds, template } from './fixtures';
 
 export type KeyMode = 'test' | 'live';
 export type StripeObject = { id: string; object: string; [field: string]: unknown };
@@ -20,6 +20,8 @@ export interface MoneyMovement {
  */
 export class Scope {
 	readonly objects = new Map<string, StripeObject>();
+	/** The same objects by type, so lists and webhook fan-out do not scan every event. */
+	private readonly byType = new Map<string, Map<string, StripeObject>>();
 	/** Emulator-only facts about an object (a test card's behaviour, an endpoint's secret). */
 	readonly hidden = new Map<string, Record<string, unknown>>();
 	readonly createdAtMs = new Map<string, number>();
@@ -39,7 +41,21 @@ export class Scope {
 	put<T extends StripeObject>(object: T): T {
 		if (!this.objects.has(object.id)) this.createdAtMs.set(object.id, Date.now());
 		this.objects.set(object.id, object);
+		let ofType = this.byType.get(object.object);
+		if (!ofType) {
+			ofType = new Map();
+			this.byType.set(object.object, ofType);
+		}
+		ofType.set(object.id, object);
 		return object;
+	}
+
+	remove(id: string): void {
+		const object = this.objects.get(id);
+		if (!object) return;
+		this.objects.delete(id);
+		this.byType.get(object.object)?.delete(id);
+		this.hidden.delete(id);
 	}
 
 	find(id: string): StripeObject | undefined {
@@ -58,10 +74,8 @@ export class Scope {
 	/** Newest first, as Stripe lists. */
 	list(objectName: string, filter?: (object: StripeObject) => boolean): StripeObject[] {
 		const out: StripeObject[] = [];
-		for (const object of this.objects.values()) {
-			if (object.object === objectName && object.deleted !== true && (!filter || filter(object))) {
-				out.push(object);
-			}
+		for (const object of this.byType.get(objectName)?.values() ?? []) {
+			if (object.deleted !== true && (!filter || filter(object))) out.push(object);
 		}
 		return out.reverse();
 	}
@@ -89,8 +103,8 @@ export class Scope {
 			api_version: this.defaultApiVersion,
 			created: nowSeconds(),
 			data: previousAttributes
-				? { object: structuredClone(object), previous_attributes: previousAttributes }
-				: { object: structuredClone(object) },
+				? { object: clone(object), previous_attributes: previousAttributes }
+				: { object: clone(object) },
 			livemode: this.livemode,
 			pending_webhooks: 0,
 			request: request ?? { id: null, idempotency_key: null },

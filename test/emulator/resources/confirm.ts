@@ -1,6 +1,6 @@
 import { resolvePaymentMethod, type CardOutcome } from '../cards';
 import { docUrl, invalidRequest, StripeApiError } from '../errors';
-import { newId } from '../fixtures';
+import { clone, newId } from '../fixtures';
 import { emitFrom, type RequestContext } from '../router';
 import type { StripeObject } from '../state';
 import { buildCharge, openDispute } from './charges';
@@ -148,13 +148,13 @@ function fail(
 	intent.status = 'requires_payment_method';
 	intent.payment_method = null;
 	intent.latest_charge = charge ? charge.id : intent.latest_charge;
-	intent.last_payment_error = { ...error, payment_method: structuredClone(paymentMethod) };
+	intent.last_payment_error = { ...error, payment_method: clone(paymentMethod) };
 	if (charge) emitFrom(ctx, 'charge.failed', charge);
 	emitFrom(ctx, 'payment_intent.payment_failed', intent);
 	throw new StripeApiError(402, {
 		...error,
-		payment_intent: structuredClone(intent),
-		payment_method: structuredClone(paymentMethod),
+		payment_intent: clone(intent),
+		payment_method: clone(paymentMethod),
 	});
 }
 
@@ -200,7 +200,7 @@ export function completeAuthentication(ctx: RequestContext, id: string, succeede
 		doc_url: docUrl('payment_intent_authentication_failure'),
 		message:
 			'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
-		payment_method: structuredClone(paymentMethod),
+		payment_method: clone(paymentMethod),
 	};
 	emitFrom(ctx, 'payment_intent.payment_failed', intent);
 	return intent;

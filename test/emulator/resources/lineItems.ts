@@ -1,6 +1,6 @@
 import { invalidRequest, parameterMissing } from '../errors';
 import type { FormValue } from '../form';
-import { newId, template } from '../fixtures';
+import { clone, newId, template } from '../fixtures';
 import { optionalArray } from '../params';
 import type { RequestContext } from '../router';
 import type { StripeObject } from '../state';
@@ -49,7 +49,7 @@ export function readLineItems(ctx: RequestContext, required: boolean): StripeObj
 			currency: price.currency,
 			description: (product?.name as string | undefined) ?? null,
 			metadata: {},
-			price: structuredClone(price),
+			price: clone(price),
 			quantity,
 		});
 		return item;

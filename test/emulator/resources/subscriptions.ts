@@ -1,5 +1,5 @@
 import { invalidRequest, StripeApiError } from '../errors';
-import { newId, nowSeconds, template } from '../fixtures';
+import { clone, newId, nowSeconds, template } from '../fixtures';
 import { listResponse } from '../pagination';
 import { applyMetadata, optionalBoolean, optionalString } from '../params';
 import { emitFrom, type RequestContext, type Router } from '../router';
@@ -57,7 +57,7 @@ export function createSubscription(
 					current_period_end: now + PERIOD_S,
 					discounts: [],
 					metadata: {},
-					price: structuredClone(fields.price),
+					price: clone(fields.price),
 					quantity: 1,
 					subscription: id,
 					tax_rates: [],

@@ -101,8 +101,7 @@ function update(ctx: RequestContext, id: string): StripeObject {
 
 function remove(ctx: RequestContext, id: string) {
 	ctx.scope.get(id, 'webhook_endpoint', 'webhook_endpoint', 'webhook_endpoint');
-	ctx.scope.objects.delete(id);
-	ctx.scope.hidden.delete(id);
+	ctx.scope.remove(id);
 	return { id, object: 'webhook_endpoint', deleted: true };
 }
 
