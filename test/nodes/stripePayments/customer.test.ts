@@ -200,7 +200,7 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 
 			assert.equal(requests.length, 1);
 			assert.deepEqual(queryOf(requests[0].path), {
-				query: 'email:"Jenny@Example.com"',
+				query: 'email:"jenny@example.com"',
 				limit: '10',
 			});
 			assert.equal(output[0].json.id, 'cus_old');
@@ -218,13 +218,13 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 
 			const { output } = await runStripePayments(parameters);
 
-			assert.deepEqual(queryOf(requests[1].path), { email: 'Jenny@Example.com', limit: '10' });
+			assert.deepEqual(queryOf(requests[1].path), { email: 'jenny@example.com', limit: '10' });
 			assert.equal(requests.length, 2);
 			assert.equal(output[0].json.id, 'cus_recent');
 			assert.equal(output[0].json.customerCreated, false);
 		});
 
-		it('none: creates with a key derived from the email (any case); customerCreated true', async () => {
+		it('none: creates in lower case with a key derived from the email; customerCreated true', async () => {
 			const { scope, requests } = stripeMock();
 			scope.get('/v1/customers/search').query(true).reply(200, list([], 'search_result'));
 			scope.get('/v1/customers').query(true).reply(200, list([]));
@@ -233,7 +233,7 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 			const { output } = await runStripePayments(parameters);
 
 			assert.equal(requests.length, 3);
-			assert.equal(requests[2].rawBody, 'name=Jenny%20Rosen&email=Jenny%40Example.com');
+			assert.equal(requests[2].rawBody, 'name=Jenny%20Rosen&email=jenny%40example.com');
 			assert.equal(requests[2].headers['idempotency-key'], EMAIL_KEY);
 			assert.equal(output[0].json.id, 'cus_created');
 			assert.equal(output[0].json.customerCreated, true);

@@ -15,7 +15,7 @@ export const description = updateDisplayOptions(
 			...emailField,
 			required: true,
 			description:
-				'The customer to find (any case). When none exists, one is created with this email.',
+				'The customer to find (any case). When none exists, one is created with this email in lower case.',
 		},
 		{
 			...additionalFieldsField,
@@ -29,10 +29,11 @@ export const description = updateDisplayOptions(
  * Search first (any case, but new customers take up to a minute to become searchable), then the
  * exact-email list (read-after-write consistent), then create. The create's idempotency key is
  * derived from the email alone, so concurrent runs, in any workflow, get one customer: Stripe
- * replays the first creation to the others for 24 hours.
+ * replays the first creation to the others for 24 hours. The address is created and listed in
+ * lower case, so the same person typed in two cases is one customer, not an idempotency error.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const email = checkedEmail(this.getNodeParameter('email', itemIndex));
+	const email = checkedEmail(this.getNodeParameter('email', itemIndex)).toLowerCase();
 	const found = await findByEmail(this, itemIndex, email);
 	if (found) return { ...stripeOutput(found), customerCreated: false };
 
@@ -41,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		email,
 		metadata: metadataFor.call(this, itemIndex),
 	};
-	const idempotencyKey = customIdempotencyKey('customer.getOrCreateByEmail', email.toLowerCase());
+	const idempotencyKey = customIdempotencyKey('customer.getOrCreateByEmail', email);
 	const outcome = await stripeApiRequest
 		.call(this, { method: 'POST', path: '/v1/customers', params, idempotencyKey, itemIndex })
 		.then(
