@@ -4,6 +4,8 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
+import { STRIPE_EVENT_TYPES } from '../../../core/stripe/eventTypes.generated';
+import { eventTypeFilter } from '../../../nodes/StripePayments/actions/event/eventTypeFilter';
 import { stripeFixture } from '../../fixtures/stripe';
 import {
 	restoreRetries,
@@ -153,5 +155,23 @@ describe('Stripe Payments › Event (workflow through n8n-core)', () => {
 			assert.match(String(error?.message), /No such event/);
 			assert.doesNotMatch(JSON.stringify(error), new RegExp(TEST_KEY));
 		});
+	});
+});
+
+describe('Event › type filter (pure)', () => {
+	it('one type or pattern → type; several exact types → types', () => {
+		assert.deepEqual(eventTypeFilter(''), {});
+		assert.deepEqual(eventTypeFilter(' invoice.paid '), { type: 'invoice.paid' });
+		assert.deepEqual(eventTypeFilter('charge.dispute.*'), { type: 'charge.dispute.*' });
+		assert.deepEqual(eventTypeFilter('invoice.paid,\ninvoice.payment_failed'), {
+			types: ['invoice.paid', 'invoice.payment_failed'],
+		});
+	});
+
+	it('refuses a pattern matching no type, a pattern among types, and more than 20 types', () => {
+		assert.throws(() => eventTypeFilter('invoices.*'), /"invoices\.\*" is not a Stripe event type/);
+		assert.throws(() => eventTypeFilter('invoice.*, charge.refunded'), /mixes a \* pattern/);
+		const many = STRIPE_EVENT_TYPES.slice(0, 21).join(',');
+		assert.throws(() => eventTypeFilter(many), /lists 21 types; Stripe filters on at most 20/);
 	});
 });
