@@ -51,12 +51,28 @@ export function findCardNumber(text: string): CardNumberFinding | null {
 		}
 		const groups = readDigitGroups(scanned, index);
 		const startsAsPhoneNumber = index > 0 && scanned[index - 1] === '+';
-		const finding = findInGroups(groups, startsAsPhoneNumber);
+		const finding = insideToken(scanned, index, groups)
+			? null
+			: findInGroups(groups, startsAsPhoneNumber);
 		if (finding) return finding;
 		index = groups.end;
 	}
 	return null;
 }
+
+/**
+ * An unbroken digit run with letters glued to both sides is the middle of a token (a hex hash, a
+ * signature, an id), not a typed card number; `card4242…` or `…4242x` still count.
+ */
+function insideToken(
+	text: string,
+	start: number,
+	groups: { digits: string[]; end: number },
+): boolean {
+	return groups.digits.length === 1 && isLetter(text[start - 1]) && isLetter(text[groups.end]);
+}
+
+const isLetter = (char: string | undefined): boolean => char !== undefined && /[A-Za-z]/.test(char);
 
 /** A run of digit groups joined by single spaces or hyphens, e.g. `4242 4242 4242 4242`. */
 function readDigitGroups(text: string, start: number): { digits: string[]; end: number } {

@@ -24,6 +24,9 @@ describe('findCardNumber refuses card numbers', () => {
 		['{"number":"4242424242424242"}', '4242'],
 		['{"number":4242424242424242}', '4242'],
 		['text\n4242-4242-4242-4242\nmore', '4242'],
+		['card4242424242424242', '4242'],
+		['deadbeef4242424242424242', '4242'],
+		['ab4242 4242 4242 4242cd', '4242'],
 	];
 	for (const [text, last4] of cards) {
 		it(JSON.stringify(text), () => assert.deepEqual(findCardNumber(text), { last4 }));
@@ -51,6 +54,8 @@ describe('findCardNumber lets look-alikes through', () => {
 		'DE89 3704 0044 0532 0130 00',
 		'42424242424242424242424', // one unbroken 23-digit id is not a card
 		'4242  4242  4242  4242', // double spaces break the groups
+		// a hex digest whose middle holds a Luhn-valid Visa-like run: part of a token, not a card
+		'9f86d081884c7d659a2feaa0c55ad015deadbeef4242424242424242cafe0b822cd15d6c15b0f00a08',
 		'',
 	];
 	for (const text of lookAlikes) {
