@@ -1,4 +1,5 @@
 import type { Router } from '../router';
+import { registerAccount } from './account';
 import { registerCharges } from './charges';
 import { registerCheckout } from './checkout';
 import { registerCustomers } from './customers';
@@ -26,5 +27,6 @@ export function registerAll(router: Router): Router {
 	registerBillingPortal(router);
 	registerInvoices(router);
 	registerSubscriptions(router);
+	registerAccount(router);
 	return router;
 }

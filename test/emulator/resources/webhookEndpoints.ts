@@ -22,7 +22,8 @@ function enabledEvents(ctx: RequestContext, required: boolean): string[] | undef
 	return events;
 }
 
-function validUrl(url: string): string {
+/** Loopback URLs are accepted (Stripe refuses them; see README); live mode requires HTTPS. */
+function validUrl(url: string, livemode: boolean): string {
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
@@ -40,11 +41,18 @@ function validUrl(url: string): string {
 			beforeExecution: true,
 		});
 	}
+	if (livemode && parsed.protocol !== 'https:') {
+		throw invalidRequest('Invalid URL: live mode webhook endpoints must use HTTPS.', {
+			param: 'url',
+			code: 'url_invalid',
+			beforeExecution: true,
+		});
+	}
 	return url;
 }
 
 function create(ctx: RequestContext): StripeObject {
-	const url = validUrl(requireString(ctx.params, 'url'));
+	const url = validUrl(requireString(ctx.params, 'url'), ctx.scope.livemode);
 	const events = enabledEvents(ctx, true) as string[];
 	const existing = ctx.scope.list('webhook_endpoint');
 	if (existing.length >= MAX_WEBHOOK_ENDPOINTS) {
@@ -79,7 +87,7 @@ function create(ctx: RequestContext): StripeObject {
 function update(ctx: RequestContext, id: string): StripeObject {
 	const endpoint = ctx.scope.get(id, 'webhook_endpoint', 'webhook_endpoint', 'webhook_endpoint');
 	const url = optionalString(ctx.params, 'url');
-	if (url !== undefined) endpoint.url = validUrl(url);
+	if (url !== undefined) endpoint.url = validUrl(url, ctx.scope.livemode);
 	const events = enabledEvents(ctx, false);
 	if (events) endpoint.enabled_events = events;
 	const description = optionalString(ctx.params, 'description');
