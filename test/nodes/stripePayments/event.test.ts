@@ -7,6 +7,7 @@ import nock from 'nock';
 import { STRIPE_EVENT_TYPES } from '../../../core/stripe/eventTypes.generated';
 import { eventTypeFilter } from '../../../nodes/StripePayments/actions/event/eventTypeFilter';
 import { stripeFixture } from '../../fixtures/stripe';
+import { intentSucceeded } from '../stripePaymentsTrigger/events';
 import {
 	restoreRetries,
 	runStripePayments,
@@ -103,6 +104,31 @@ describe('Stripe Payments › Event (workflow through n8n-core)', () => {
 			'created[lt]': String(Date.parse('2026-11-02T00:00:00Z') / 1000),
 			limit: '10',
 		});
+	});
+
+	it('list, output like the trigger: meanings, payment block and object of each event', async () => {
+		const { scope } = stripeMock();
+		const events = [intentSucceeded('evt_paid'), stripeFixture('event')];
+		scope
+			.get('/v1/events')
+			.query(true)
+			.reply(200, { object: 'list', data: events, has_more: false });
+
+		const { output, error } = await runStripePayments({
+			resource: 'event',
+			operation: 'list',
+			eventOutput: 'normalized',
+		});
+
+		assert.equal(error, undefined);
+		const [paid, plan] = output.map((item) => item.json);
+		assert.deepEqual(Object.keys(paid).sort(), ['event', 'names', 'object', 'payment']);
+		assert.equal((paid.event as IDataObject).id, 'evt_paid');
+		assert.ok((paid.names as string[]).includes('payment.succeeded'));
+		assert.equal((paid.payment as IDataObject).paid, true);
+		assert.equal((paid.object as IDataObject).object, 'payment_intent');
+		assert.deepEqual(plan.names, []);
+		assert.equal(plan.payment, null);
 	});
 
 	it('list: a misspelt type is refused before any request (it would list nothing)', async () => {

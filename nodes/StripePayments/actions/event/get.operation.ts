@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { pathId } from '../../helpers/lists';
-import { stripeOutput } from '../../helpers/output';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { stripeApiRequest } from '../../transport';
+import { eventOutputField, eventOutputFor } from './eventOutput';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['event'], operation: ['get'] } },
@@ -17,6 +17,7 @@ export const description = updateDisplayOptions(
 			placeholder: 'evt_1NG8Du2eZvKYlo2CUI79vXWy',
 			description: 'Stripe keeps events for 30 days',
 		},
+		eventOutputField,
 	],
 );
 
@@ -27,5 +28,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/v1/events/${pathId(eventId)}`,
 		itemIndex,
 	});
-	return stripeOutput(body);
+	return eventOutputFor.call(this, itemIndex)(body);
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { PaymentInputError } from '../../../../core/errors';
 import { listWithLimit, returnAllFields } from '../../helpers/lists';
-import { stripeOutput } from '../../helpers/output';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
+import { eventOutputField, eventOutputFor } from './eventOutput';
 import { eventTypeFilter } from './eventTypeFilter';
 
 export const description = updateDisplayOptions(
@@ -27,6 +27,7 @@ export const description = updateDisplayOptions(
 				'Only events created at or after this time, e.g. when the workflow last ran. Stripe keeps 30 days.',
 		},
 		...returnAllFields,
+		eventOutputField,
 		{
 			displayName: 'Options',
 			name: 'eventOptions',
@@ -90,5 +91,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.onlyUndelivered === true) params.delivery_success = false;
 	const events = await listWithLimit.call(this, itemIndex, '/v1/events', params);
 	if (options.oldestFirst === true) events.reverse();
-	return events.map((event) => stripeOutput(event));
+	return events.map(eventOutputFor.call(this, itemIndex));
 }
