@@ -10,6 +10,7 @@ import {
 	paramsFromJson,
 } from '../../../nodes/StripePayments/actions/customApiCall/parameters';
 import { stripeFixture } from '../../fixtures/stripe';
+import { idempotentEndpoint } from './idempotentEndpoint';
 import {
 	restoreRetries,
 	runStripePayments,
@@ -122,6 +123,31 @@ describe('Stripe Payments › Custom API Call (workflow through n8n-core)', () =
 		assert.equal(requests[0].headers['content-type'], 'application/x-www-form-urlencoded');
 		assert.match(requests[0].headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);
 		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+	});
+
+	it('POST: a 500 is retried with the same key and ends in one object', async () => {
+		const endpoint = idempotentEndpoint('/v1/refunds', ['server_error'], (form) => ({
+			...stripeFixture('refund'),
+			payment_intent: form.payment_intent,
+		}));
+
+		const { output, error } = await runStripePayments(
+			call({
+				method: 'POST',
+				path: '/v1/refunds',
+				parameters: { entries: [{ name: 'payment_intent', value: 'pi_1' }] },
+			}),
+		);
+
+		assert.equal(error, undefined);
+		assert.equal(endpoint.requests.length, 2);
+		assert.equal(
+			endpoint.requests[0].headers['idempotency-key'],
+			endpoint.requests[1].headers['idempotency-key'],
+		);
+		assert.equal(endpoint.moneyMovements(), 1);
+		assert.equal(output.length, 1);
+		assert.equal(output[0].json.payment_intent, 'pi_1');
 	});
 
 	it('POST with key/value parameters: metadata[...] reaches Stripe as written', async () => {

@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
+import { idempotentEndpoint } from './idempotentEndpoint';
 import {
 	byId,
 	restoreRetries,
@@ -105,6 +106,27 @@ describe('Stripe Payments › Invoice (workflow through n8n-core)', () => {
 		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
 		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
 		assert.equal((output[0].json.payment as IDataObject).paid, true);
+	});
+
+	it('pay now: connection reset after Stripe charged, then the retry → one payment, one key', async () => {
+		const endpoint = idempotentEndpoint('/v1/invoices/in_1/pay', ['reset_after_execution'], () =>
+			failedRenewal({ status: 'paid', amount_paid: 2000 }),
+		);
+
+		const { output, error } = await runStripePayments({
+			resource: 'invoice',
+			operation: 'pay',
+			invoice: byId('in_1'),
+		});
+
+		assert.equal(error, undefined);
+		assert.equal(endpoint.requests.length, 2);
+		const keys = endpoint.requests.map((request) => request.headers['idempotency-key']);
+		assert.equal(new Set(keys).size, 1);
+		assert.equal(endpoint.moneyMovements(), 1);
+		assert.equal(output.length, 1);
+		assert.equal((output[0].json.payment as IDataObject).paid, true);
+		assert.equal(output[0].json.idempotencyKey, keys[0]);
 	});
 
 	for (const action of ['send', 'void'] as const) {
