@@ -111,6 +111,7 @@ export function openDispute(ctx: RequestContext, charge: StripeObject): StripeOb
 		payment_intent: charge.payment_intent,
 		reason: 'fraudulent',
 		status: 'needs_response',
+		intended_submission_method: null,
 	});
 	ctx.scope.put(dispute);
 	charge.disputed = true;

@@ -25,6 +25,7 @@ export function createProduct(
 		livemode: ctx.scope.livemode,
 		metadata,
 		name,
+		tax_details: null,
 	});
 	return ctx.scope.put(product);
 }
