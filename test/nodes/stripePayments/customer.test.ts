@@ -4,7 +4,6 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
-import { customIdempotencyKey } from '../../../core/idempotency';
 import { stripeFixture } from '../../fixtures/stripe';
 import {
 	byId,
@@ -22,7 +21,6 @@ const customer = (overrides: IDataObject = {}): IDataObject => ({
 	...overrides,
 });
 const list = (data: IDataObject[], object = 'list') => ({ object, data, has_more: false });
-const EMAIL_KEY = customIdempotencyKey('customer.getOrCreateByEmail', 'jenny@example.com');
 
 describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 	before(() => {
@@ -177,134 +175,6 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 			limit: '10',
 		});
 		assert.equal(queryOf(requests[1].path).query, 'metadata["user_id"]:"67\\" OR email:\\"x"');
-	});
-
-	describe('get or create by email', () => {
-		const parameters = {
-			resource: 'customer',
-			operation: 'getOrCreateByEmail',
-			email: 'Jenny@Example.com ',
-			additionalFields: { name: 'Jenny Rosen' },
-		};
-
-		it('found by search: no write, customerCreated false, the oldest match', async () => {
-			const { scope, requests } = stripeMock();
-			const older = customer({ id: 'cus_old', created: 100 });
-			const newer = customer({ id: 'cus_new', created: 200 });
-			scope
-				.get('/v1/customers/search')
-				.query(true)
-				.reply(200, list([newer, older], 'search_result'));
-
-			const { output } = await runStripePayments(parameters);
-
-			assert.equal(requests.length, 1);
-			assert.deepEqual(queryOf(requests[0].path), {
-				query: 'email:"jenny@example.com"',
-				limit: '10',
-			});
-			assert.equal(output[0].json.id, 'cus_old');
-			assert.equal(output[0].json.customerCreated, false);
-			assert.equal(output[0].json.idempotencyKey, undefined);
-		});
-
-		it('not yet searchable but listed (created seconds ago): found, not created again', async () => {
-			const { scope, requests } = stripeMock();
-			scope.get('/v1/customers/search').query(true).reply(200, list([], 'search_result'));
-			scope
-				.get('/v1/customers')
-				.query(true)
-				.reply(200, list([customer({ id: 'cus_recent' })]));
-
-			const { output } = await runStripePayments(parameters);
-
-			assert.deepEqual(queryOf(requests[1].path), { email: 'jenny@example.com', limit: '10' });
-			assert.equal(requests.length, 2);
-			assert.equal(output[0].json.id, 'cus_recent');
-			assert.equal(output[0].json.customerCreated, false);
-		});
-
-		it('none: creates in lower case with a key derived from the email; customerCreated true', async () => {
-			const { scope, requests } = stripeMock();
-			scope.get('/v1/customers/search').query(true).reply(200, list([], 'search_result'));
-			scope.get('/v1/customers').query(true).reply(200, list([]));
-			scope.post('/v1/customers').reply(200, customer({ id: 'cus_created' }));
-
-			const { output } = await runStripePayments(parameters);
-
-			assert.equal(requests.length, 3);
-			assert.equal(requests[2].rawBody, 'name=Jenny%20Rosen&email=jenny%40example.com');
-			assert.equal(requests[2].headers['idempotency-key'], EMAIL_KEY);
-			assert.equal(output[0].json.id, 'cus_created');
-			assert.equal(output[0].json.customerCreated, true);
-			assert.equal(output[0].json.idempotencyKey, EMAIL_KEY);
-		});
-
-		it('two items with the same email send the same key; the replay says not created', async () => {
-			const { scope, requests } = stripeMock();
-			scope.get('/v1/customers/search').query(true).times(2).reply(200, list([], 'search_result'));
-			scope.get('/v1/customers').query(true).times(2).reply(200, list([]));
-			scope.post('/v1/customers').reply(200, customer({ id: 'cus_one' }));
-			scope
-				.post('/v1/customers')
-				.reply(200, customer({ id: 'cus_one' }), { 'Idempotent-Replayed': 'true' });
-
-			const { output } = await runStripePayments(
-				{ ...parameters, email: '={{ $json.email }}', additionalFields: {} },
-				{ items: [{ email: 'jenny@example.com' }, { email: 'JENNY@example.com' }] },
-			);
-
-			const posts = requests.filter((request) => request.method === 'POST');
-			assert.equal(posts.length, 2);
-			assert.deepEqual(
-				posts.map((post) => post.headers['idempotency-key']),
-				[EMAIL_KEY, EMAIL_KEY],
-			);
-			// Which item's POST reaches Stripe first is up to the batch; exactly one is the creation.
-			assert.deepEqual(output.map((item) => [item.json.id, item.json.customerCreated]).sort(), [
-				['cus_one', false],
-				['cus_one', true],
-			]);
-		});
-
-		it('key reused with other details (idempotency_error): the listed customer, not an error', async () => {
-			const { scope, requests } = stripeMock();
-			scope.get('/v1/customers/search').query(true).reply(200, list([], 'search_result'));
-			scope.get('/v1/customers').query(true).reply(200, list([]));
-			scope.post('/v1/customers').reply(400, {
-				error: {
-					type: 'idempotency_error',
-					message:
-						'Keys for idempotent requests can only be used with the same parameters they were first used with.',
-				},
-			});
-			scope
-				.get('/v1/customers')
-				.query(true)
-				.reply(200, list([customer({ id: 'cus_other_run' })]));
-
-			const { output, error } = await runStripePayments(parameters);
-
-			assert.equal(error, undefined);
-			assert.deepEqual(
-				requests.map((request) => request.method),
-				['GET', 'GET', 'POST', 'GET'],
-			);
-			assert.equal(output[0].json.id, 'cus_other_run');
-			assert.equal(output[0].json.customerCreated, false);
-		});
-
-		it('refuses an address that is not an email before any request', async () => {
-			const { requests } = stripeMock();
-			const { output } = await runStripePayments(
-				{ ...parameters, email: 'not an email' },
-				{ continueOnFail: true },
-			);
-			assert.equal(requests.length, 0);
-			const error = output[0].json.error as IDataObject;
-			assert.equal(error.nextStep, 'fix_request');
-			assert.match(String(error.message), /^Email: "not an email" is not an email address/);
-		});
 	});
 
 	describe('failure', () => {
