@@ -9,6 +9,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 say() { echo "paywire: $*"; }
 
+if [ -n "${STRIPE_SECRET_KEY:-}" ] && ! [[ "$STRIPE_SECRET_KEY" =~ ^(sk|rk)_test_ ]]; then
+	say "STRIPE_SECRET_KEY must be a Stripe test-mode key (sk_test_… or rk_test_…); refusing to start with a live key" >&2
+	exit 1
+fi
+
 say "[1/5] Node 24"
 . scripts/node24.sh
 say "      node $(node --version)"

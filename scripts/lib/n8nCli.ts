@@ -25,6 +25,15 @@ export async function importWorkflowFile(userFolder: string, file: string): Prom
 	return output;
 }
 
+/** `n8n import:workflow --separate`: every *.json in a folder, one workflow per file. */
+export async function importWorkflowDirectory(userFolder: string, folder: string): Promise<string> {
+	const output = await n8nCli(userFolder, ['import:workflow', '--separate', `--input=${folder}`]);
+	if (!/Successfully imported/i.test(output)) {
+		throw new Error(`import:workflow --separate ${folder} failed:\n${output.slice(-2000)}`);
+	}
+	return output;
+}
+
 /** `n8n import:credentials`: plain `data` objects are encrypted by n8n on the way in. */
 export async function importCredentialsFile(userFolder: string, file: string): Promise<string> {
 	const output = await n8nCli(userFolder, ['import:credentials', `--input=${file}`]);

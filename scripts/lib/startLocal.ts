@@ -3,11 +3,20 @@
  * into .n8n-local, creates the Paywire credential, imports the examples once (inactive), starts
  * n8n (and the emulator when no STRIPE_SECRET_KEY is set) and stops both on Ctrl-C / SIGTERM.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startEmulator, type RunningEmulator } from './emulator';
-import { importCredentialsFile, importWorkflowFile } from './n8nCli';
+import { importCredentialsFile, importWorkflowDirectory } from './n8nCli';
 import { REPO_ROOT } from './n8nCache';
 import { N8nProcess } from './n8nProcess';
 import {
@@ -46,10 +55,16 @@ async function importExamples(): Promise<string[]> {
 	const files = existsSync(examplesDir)
 		? readdirSync(examplesDir).filter((name) => name.endsWith('.json')).sort()
 		: [];
-	const imported: string[] = [];
-	for (const name of files.filter((file) => !done.includes(file))) {
-		await importWorkflowFile(userFolder, join(examplesDir, name));
-		imported.push(name);
+	const imported = files.filter((file) => !done.includes(file));
+	if (imported.length > 0) {
+		// One CLI run for all new examples (each n8n CLI start costs seconds).
+		const staging = mkdtempSync(join(tmpdir(), 'paywire-examples-'));
+		for (const name of imported) copyFileSync(join(examplesDir, name), join(staging, name));
+		try {
+			await importWorkflowDirectory(userFolder, staging);
+		} finally {
+			rmSync(staging, { recursive: true, force: true });
+		}
 	}
 	writeFileSync(importedMarker, JSON.stringify([...done, ...imported], null, 2));
 	return imported;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 import { REPO_ROOT } from './n8nCache';
@@ -43,7 +43,7 @@ export async function installTarball(userFolder: string, tarball: string): Promi
 			'--ignore-scripts',
 			'--bin-links=false',
 			'--loglevel=error',
-			tarball,
+			resolve(tarball),
 		],
 		{ cwd: nodesDir, timeout: 5 * 60_000, maxBuffer: 16 * 1024 * 1024 },
 	);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { emulatorControl } from '../../scripts/lib/emulator';
-import { importCredentialsFile, n8nCli } from '../../scripts/lib/n8nCli';
+import { importCredentialsFile, importWorkflowDirectory } from '../../scripts/lib/n8nCli';
 import { REPO_ROOT } from '../../scripts/lib/n8nCache';
 import {
 	CREDENTIAL_TYPE,
@@ -44,7 +44,7 @@ describe('every example workflow in docs/examples imports and activates', () => 
 				const data = emulatorCredentialData(emulator.url);
 				writeFileSync(file, JSON.stringify([{ ...EXAMPLE_CREDENTIAL, type: CREDENTIAL_TYPE, data }]));
 				await importCredentialsFile(userFolder, file);
-				const output = await n8nCli(userFolder, ['import:workflow', '--separate', `--input=${examplesDir}`]);
+				const output = await importWorkflowDirectory(userFolder, examplesDir);
 				assert.match(output, new RegExp(`Successfully imported ${examples.length} workflows`));
 			},
 		});
