@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StripeEmulator } from './index';
-import { readBody } from './server';
+import { readBody } from './http';
 import { deliverFromControl, type DeliverRequest } from './controlDeliver';
 import { controlActions } from './controlActions';
 import type { KeyMode, Scope } from './state';

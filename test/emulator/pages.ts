@@ -6,7 +6,7 @@ import { authenticateAndFinish, payCheckoutSession } from './resources/checkoutP
 import { attemptInvoicePayment } from './resources/invoices';
 import { openLink } from './resources/paymentLinks';
 import { internalContext } from './router';
-import { readBody } from './server';
+import { readBody } from './http';
 import type { Scope, StripeObject } from './state';
 
 /**

@@ -4,7 +4,7 @@ import { registerCharges } from './charges';
 import { registerCheckout } from './checkout';
 import { registerCustomers } from './customers';
 import { registerEvents } from './events';
-import { registerInvoices } from './invoices';
+import { registerInvoices } from './invoiceRoutes';
 import { registerPaymentIntents } from './paymentIntents';
 import { registerBillingPortal, registerPaymentLinks } from './paymentLinks';
 import { registerPaymentMethods } from './paymentMethods';
