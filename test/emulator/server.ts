@@ -5,6 +5,7 @@ import {
 	apiError,
 	authenticationError,
 	invalidRequest,
+	maskKey,
 	rateLimitError,
 	StripeApiError,
 	unrecognizedUrl,
@@ -46,6 +47,19 @@ export interface ApiDeps {
 }
 
 const KEY_PATTERN = /^(sk|rk)_(test|live)_.+$/;
+
+/** Stripe refuses a malformed Stripe-Version and a Stripe-Account that is not an account id. */
+function assertVersionAndAccount(key: string, apiVersion: string | null, account: string | null) {
+	if (apiVersion !== null && !/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(apiVersion)) {
+		throw invalidRequest(`Invalid Stripe API version: ${apiVersion}`, { beforeExecution: true });
+	}
+	if (account !== null && !/^acct_[A-Za-z0-9]+$/.test(account)) {
+		throw invalidRequest(
+			`The provided key '${maskKey(key)}' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
+			{ status: 403, code: 'account_invalid', beforeExecution: true },
+		);
+	}
+}
 
 export async function handleApiRequest(
 	req: IncomingMessage,
@@ -99,6 +113,7 @@ export async function handleApiRequest(
 		livemode = mode === 'live';
 		record.keyMode = mode;
 		if (!deps.limiter.allow(key, deps.rateLimitFor(mode))) throw rateLimitError();
+		assertVersionAndAccount(key, apiVersion, stripeAccount);
 		if (fault.extraLatencyMs > 0) await sleep(fault.extraLatencyMs);
 		if (fault.kind === 'reset') {
 			record.status = -1;

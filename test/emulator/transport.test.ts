@@ -182,3 +182,17 @@ test('JSON bodies, amounts under the minimum and test cards in live mode are ref
 		assert.equal(live.body.error.payment_intent.livemode, true);
 	});
 });
+
+test('a malformed Stripe-Version is 400 and a Stripe-Account that is no account id is 403', async () => {
+	await withEmulator({}, async (emulator) => {
+		const version = await raw(emulator, 'GET', '/v1/customers', {}, { 'Stripe-Version': 'latest' });
+		assert.equal(version.status, 400);
+		assert.match(version.body.error.message, /Invalid Stripe API version: latest/);
+		const account = await raw(emulator, 'GET', '/v1/customers', {}, { 'Stripe-Account': 'shop-1' });
+		assert.equal(account.status, 403);
+		assert.equal(account.body.error.code, 'account_invalid');
+		assert.ok(!account.body.error.message.includes('sk_test_123'));
+		const ok = await raw(emulator, 'GET', '/v1/customers', {}, { 'Stripe-Account': 'acct_1Shop' });
+		assert.equal(ok.status, 200);
+	});
+});
