@@ -138,6 +138,7 @@ describe('Stripe Payments › Customer › get or create by email (workflow thro
 		);
 		assert.equal(output[0].json.id, 'cus_other_run');
 		assert.equal(output[0].json.customerCreated, false);
+		assert.equal(output[0].json.idempotencyKey, EMAIL_KEY);
 	});
 
 	it('refuses an address that is not an email before any request', async () => {

@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? await listByEmail(this, itemIndex, email)
 			: undefined;
 	if (!existing) throw outcome.error;
-	return { ...stripeOutput(existing), customerCreated: false };
+	return { ...stripeOutput(existing, idempotencyKey), customerCreated: false };
 }
 
 /** Search (any case; up to a minute behind), then the exact-email list (read-after-write). */
