@@ -100,6 +100,11 @@ describe('descriptions an AI agent can act on (usableAsTool)', () => {
 					operation.description && operation.description.length >= 25,
 					`${resource}.${operation.name}: description`,
 				);
+				assert.match(
+					operation.description,
+					/read-only|no money moves|moves money|may move money|may charge|no refund/i,
+					`${resource}.${operation.name}: does not say whether money moves`,
+				);
 			}
 		});
 	}

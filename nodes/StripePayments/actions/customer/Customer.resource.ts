@@ -31,39 +31,40 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a customer',
 				description:
-					'Permanently delete a customer and cancel their active subscriptions; cannot be undone',
+					'Permanently delete a customer and cancel their active subscriptions (no refund is made); cannot be undone',
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a customer',
-				description: 'Retrieve one customer by ID',
+				description: 'Retrieve one customer by ID (read-only)',
 			},
 			{
 				name: 'Get or Create by Email',
 				value: 'getOrCreateByEmail',
 				action: 'Get or create a customer by email',
 				description:
-					'Find the customer with this email, or create one; customerCreated says which. Safe to run concurrently.',
+					'Find the customer with this email, or create one (no money moves); customerCreated says which. Safe to run concurrently.',
 			},
 			{
 				name: 'List',
 				value: 'list',
 				action: 'List customers',
-				description: 'List customers, newest first, optionally with an exact email',
+				description: 'List customers, newest first, optionally with an exact email (read-only)',
 			},
 			{
 				name: 'Search',
 				value: 'search',
 				action: 'Search customers',
 				description:
-					'Find customers by email, metadata or a Stripe search query (new customers appear within a minute)',
+					'Find customers by email, metadata or a Stripe search query; new customers appear within a minute (read-only)',
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a customer',
-				description: 'Change a customer’s email, name, phone, description or metadata',
+				description:
+					'Change a customer’s email, name, phone, description or metadata (no money moves)',
 			},
 		],
 	},

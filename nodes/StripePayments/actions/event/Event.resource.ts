@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get an event',
-				description: 'Retrieve one Stripe event (webhook payload) by ID',
+				description: 'Retrieve one Stripe event (webhook payload) by ID (read-only)',
 			},
 			{
 				name: 'List',

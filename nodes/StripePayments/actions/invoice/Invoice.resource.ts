@@ -22,20 +22,20 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get an invoice',
-				description: 'Retrieve an invoice, with payment.nextStep for a failed renewal',
+				description: 'Retrieve an invoice, with payment.nextStep for a failed renewal (read-only)',
 			},
 			{
 				name: 'Get Hosted Invoice URL',
 				value: 'getHostedUrl',
 				action: 'Get the hosted invoice URL',
 				description:
-					'Get the page where the customer pays the invoice or updates their card (hosted_invoice_url)',
+					'Get the page where the customer pays the invoice or updates their card: hosted_invoice_url (read-only)',
 			},
 			{
 				name: 'List',
 				value: 'list',
 				action: 'List invoices',
-				description: 'List invoices by customer, status or subscription, newest first',
+				description: 'List invoices by customer, status or subscription, newest first (read-only)',
 			},
 			{
 				name: 'Pay Now',

@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 				value: 'list',
 				action: 'List a customer s payment methods',
 				description:
-					'List the saved cards and bank accounts of a customer (brand, expiry, last four digits)',
+					'List the saved cards and bank accounts of a customer: brand, expiry, last four digits (read-only)',
 			},
 		],
 	},

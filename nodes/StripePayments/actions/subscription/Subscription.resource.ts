@@ -27,13 +27,14 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a subscription',
-				description: 'Retrieve a subscription, with payment.nextStep when a renewal failed',
+				description:
+					'Retrieve a subscription, with payment.nextStep when a renewal failed (read-only)',
 			},
 			{
 				name: 'List',
 				value: 'list',
 				action: 'List subscriptions',
-				description: 'List subscriptions by customer, price or status (e.g. past due)',
+				description: 'List subscriptions by customer, price or status, e.g. past due (read-only)',
 			},
 			{
 				name: 'Resume',
