@@ -7,7 +7,17 @@ import { test } from 'node:test';
 test('the CLI prints its URL, serves the API to another process and stops on SIGTERM', async () => {
 	const child = spawn(
 		process.execPath,
-		['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', '0', '--rate-limit', '2'],
+		[
+			'--import',
+			'tsx',
+			join(__dirname, 'cli.ts'),
+			'--port',
+			'0',
+			'--rate-limit',
+			'2',
+			'--rate-limit-window-ms',
+			'60000',
+		],
 		{
 			stdio: ['ignore', 'pipe', 'pipe'],
 		},

@@ -3,7 +3,7 @@ import { startStripeEmulator, type StripeEmulatorOptions } from './index';
 /**
  * Runs the emulator for another process:
  *   node --import tsx test/emulator/cli.ts --port 12111 [--host 127.0.0.1] [--latency-ms 0]
- *     [--rate-limit 25] [--rate-limit-live 100] [--webhook-retry-delays 200,1000,5000]
+ *     [--rate-limit 25] [--rate-limit-live 100] [--rate-limit-window-ms 1000] [--webhook-retry-delays 200,1000,5000]
  *     [--seed 1 --fail-500 0.1 --fail-reset 0.1 --fail-reset-after 0.05 --fail-429 0.05]
  * Prints one line `STRIPE_EMULATOR_URL=http://127.0.0.1:12111` on stdout once it listens, then
  * logs nothing else there. Stops on SIGINT/SIGTERM.
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
 		host: args.host ?? '127.0.0.1',
 		latencyMs: numberArg(args, 'latency-ms'),
 		rateLimitPerSecond: { test: testLimit ?? 25, live: liveLimit ?? 100 },
+		rateLimitWindowMs: numberArg(args, 'rate-limit-window-ms'),
 		webhookRetryDelaysMs: args['webhook-retry-delays']?.split(',').map(Number),
 	};
 	const faultFlags = ['fail-500', 'fail-reset', 'fail-reset-after', 'fail-429', 'seed'];

@@ -57,7 +57,7 @@ test('same key with other params is a 400 idempotency_error and changes nothing'
 });
 
 test('a concurrent request with the same key gets 409 and nothing is stored for it', async () => {
-	await withEmulator({ latencyMs: 150 }, async (emulator) => {
+	await withEmulator({ latencyMs: 1000 }, async (emulator) => {
 		const [a, b] = await Promise.all([
 			raw(emulator, 'POST', '/v1/payment_intents', charge, { 'Idempotency-Key': 'race' }),
 			raw(emulator, 'POST', '/v1/payment_intents', charge, { 'Idempotency-Key': 'race' }),

@@ -23,6 +23,8 @@ export interface StripeEmulatorOptions {
 	latencyMs?: number;
 	/** Per API key, sliding 1 s window. Default 25 (test) / 100 (live). 0 disables. */
 	rateLimitPerSecond?: { test: number; live: number } | number;
+	/** The rate limiter's window (default 1000 ms); tests widen it to stay independent of timing. */
+	rateLimitWindowMs?: number;
 	faults?: FaultPlan;
 	/** Delays before each re-delivery of a webhook that was not answered 2xx. */
 	webhookRetryDelaysMs?: number[];
@@ -79,7 +81,7 @@ export async function startStripeEmulator(
 	const state = new EmulatorState((scope, event) => webhooks.onEvent(scope, event), apiVersion);
 	const faults = new FaultController(options.faults);
 	const idempotency = new IdempotencyStore();
-	const limiter = new SlidingWindowLimiter();
+	const limiter = new SlidingWindowLimiter(options.rateLimitWindowMs ?? 1000);
 	const router = registerAll(new Router());
 	const requests: RequestRecord[] = [];
 	const deps = {

@@ -45,23 +45,29 @@ test('unknown routes are Stripe 404 Unrecognized request URL; Stripe-Version is 
 });
 
 test('rate limit per key: the request over the limit in one second is 429 rate_limit', async () => {
-	await withEmulator({ rateLimitPerSecond: { test: 3, live: 5 } }, async (emulator, stripe) => {
-		const statuses: number[] = [];
-		for (let i = 0; i < 4; i++) statuses.push((await raw(emulator, 'GET', '/v1/refunds')).status);
-		assert.deepEqual(statuses, [200, 200, 200, 429]);
-		const limited = await raw(emulator, 'GET', '/v1/refunds');
-		assert.equal(limited.body.error.code, 'rate_limit');
-		const error = await stripe.refunds.list().then(
-			() => null,
-			(caught: unknown) => caught,
-		);
-		assert.ok(error instanceof Stripe.errors.StripeRateLimitError);
-		assert.equal((await raw(emulator, 'GET', '/v1/refunds', {}, {}, 'sk_test_other')).status, 200);
-		for (let i = 0; i < 5; i++) {
-			assert.equal((await raw(emulator, 'GET', '/v1/refunds', {}, {}, 'sk_live_1')).status, 200);
-		}
-		assert.equal((await raw(emulator, 'GET', '/v1/refunds', {}, {}, 'sk_live_1')).status, 429);
-	});
+	await withEmulator(
+		{ rateLimitPerSecond: { test: 3, live: 5 }, rateLimitWindowMs: 60_000 },
+		async (emulator, stripe) => {
+			const statuses: number[] = [];
+			for (let i = 0; i < 4; i++) statuses.push((await raw(emulator, 'GET', '/v1/refunds')).status);
+			assert.deepEqual(statuses, [200, 200, 200, 429]);
+			const limited = await raw(emulator, 'GET', '/v1/refunds');
+			assert.equal(limited.body.error.code, 'rate_limit');
+			const error = await stripe.refunds.list().then(
+				() => null,
+				(caught: unknown) => caught,
+			);
+			assert.ok(error instanceof Stripe.errors.StripeRateLimitError);
+			assert.equal(
+				(await raw(emulator, 'GET', '/v1/refunds', {}, {}, 'sk_test_other')).status,
+				200,
+			);
+			for (let i = 0; i < 5; i++) {
+				assert.equal((await raw(emulator, 'GET', '/v1/refunds', {}, {}, 'sk_live_1')).status, 200);
+			}
+			assert.equal((await raw(emulator, 'GET', '/v1/refunds', {}, {}, 'sk_live_1')).status, 429);
+		},
+	);
 });
 
 async function faultStatuses(seed: number): Promise<number[]> {

@@ -192,3 +192,31 @@ test('control deliver: times, concurrency, tampered body or signature, stale and
 		await hook.close();
 	}
 });
+
+test('a deleted endpoint gets no more re-deliveries', async () => {
+	let deleteEndpoint: () => Promise<unknown> = async () => undefined;
+	let received = 0;
+	// Answers 500 only after the endpoint is deleted, so the re-delivery is due after deletion.
+	const server = createServer((req, res) => {
+		received++;
+		req.resume();
+		req.on('end', () => {
+			void deleteEndpoint().then(() => res.writeHead(500).end());
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+	try {
+		await withEmulator({ webhookRetryDelaysMs: [1, 1] }, async (emulator, stripe) => {
+			const endpoint = await stripe.webhookEndpoints.create({ url, enabled_events: ['*'] });
+			deleteEndpoint = () => stripe.webhookEndpoints.del(endpoint.id);
+			emulator.deliverEvent('customer.created', { id: 'cus_2', object: 'customer' });
+			await emulator.idle();
+			assert.equal(emulator.deliveries.length, 1);
+			assert.equal(emulator.deliveries[0].status, 500);
+			assert.equal(received, 1);
+		});
+	} finally {
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+});

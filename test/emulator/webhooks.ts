@@ -110,17 +110,21 @@ export class WebhookDispatcher {
 		event.pending_webhooks = endpoints.length;
 		for (const endpoint of endpoints) {
 			const secret = scope.hiddenOf(endpoint.id).secret as string;
-			this.attempt(event, endpoint, secret, 1);
+			this.attempt(scope, event, endpoint, secret, 1);
 		}
 	}
 
 	private attempt(
+		scope: Scope,
 		event: StripeObject,
 		endpoint: StripeObject,
 		secret: string,
 		attempt: number,
 	): void {
 		if (this.stopped) return;
+		// A deleted or disabled endpoint gets no more (re-)deliveries, as in Stripe.
+		const current = scope.find(endpoint.id);
+		if (!current || current.status !== 'enabled') return;
 		this.inFlight++;
 		const url = endpoint.url as string;
 		sendSigned({
@@ -148,7 +152,7 @@ export class WebhookDispatcher {
 				if (!ok && delay !== undefined && !this.stopped) {
 					const timer = setTimeout(() => {
 						this.timers.delete(timer);
-						this.attempt(event, endpoint, secret, attempt + 1);
+						this.attempt(scope, event, endpoint, secret, attempt + 1);
 						this.settle();
 					}, delay);
 					this.timers.add(timer);
