@@ -168,6 +168,11 @@ export async function handleApiRequest(
 		if (decision?.kind === 'replay') {
 			record.status = decision.response.status;
 			record.idempotentReplayed = true;
+			if (fault.kind === 'resetAfter') {
+				record.status = -1;
+				req.socket.destroy();
+				return;
+			}
 			send(res, decision.response.status, decision.response.body, {
 				...headers,
 				'Idempotent-Replayed': 'true',
