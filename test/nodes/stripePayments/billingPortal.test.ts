@@ -5,11 +5,11 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
+import { assertStripeRequest } from './expectRequest';
 import {
 	byId,
 	restoreRetries,
 	runStripePayments,
-	STRIPE_API_VERSION,
 	stripeMock,
 	TEST_KEY,
 	useFastRetries,
@@ -45,15 +45,13 @@ describe('Stripe Payments › Billing Portal Session (workflow through n8n-core)
 
 		assert.equal(error, undefined);
 		assert.equal(requests.length, 1);
-		assert.equal(requests[0].method, 'POST');
-		assert.equal(
-			requests[0].rawBody,
-			'customer=cus_QXg1o8vcGmoR32&return_url=https%3A%2F%2Fexample.com%2Faccount&locale=fr',
-		);
-		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
-		assert.match(requests[0].headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);
+		const key = assertStripeRequest(requests[0], {
+			method: 'POST',
+			path: '/v1/billing_portal/sessions',
+			body: 'customer=cus_QXg1o8vcGmoR32&return_url=https%3A%2F%2Fexample.com%2Faccount&locale=fr',
+		});
 		assert.equal(output[0].json.url, session.url);
-		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+		assert.equal(output[0].json.idempotencyKey, key);
 	});
 
 	it('a Custom idempotency key is used as given (scoped to the operation)', async () => {

@@ -5,12 +5,11 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
+import { assertStripeRequest } from './expectRequest';
 import {
 	byId,
 	restoreRetries,
 	runStripePayments,
-	queryOf,
-	STRIPE_API_VERSION,
 	stripeMock,
 	TEST_KEY,
 	useFastRetries,
@@ -47,19 +46,14 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 
 		assert.equal(error, undefined);
 		assert.equal(requests.length, 1);
-		const [request] = requests;
-		assert.equal(request.method, 'POST');
-		assert.equal(request.path, '/v1/customers');
-		assert.equal(
-			request.rawBody,
-			'name=Jenny%20Rosen&email=jenny%40example.com&metadata[user_id]=6735',
-		);
-		assert.equal(request.headers['stripe-version'], STRIPE_API_VERSION);
-		assert.equal(request.headers.authorization, `Bearer ${TEST_KEY}`);
-		assert.match(request.headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);
+		const key = assertStripeRequest(requests[0], {
+			method: 'POST',
+			path: '/v1/customers',
+			body: 'name=Jenny%20Rosen&email=jenny%40example.com&metadata[user_id]=6735',
+		});
 		assert.equal(output.length, 1);
 		assert.equal(output[0].json.id, 'cus_QXg1o8vcGmoR32');
-		assert.equal(output[0].json.idempotencyKey, request.headers['idempotency-key']);
+		assert.equal(output[0].json.idempotencyKey, key);
 		assert.deepEqual(output[0].pairedItem, { item: 0 });
 	});
 
@@ -78,9 +72,7 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 		});
 
 		assert.equal(requests.length, 1);
-		assert.equal(requests[0].method, 'GET');
-		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
-		assert.equal(requests[0].headers['idempotency-key'], undefined);
+		assertStripeRequest(requests[0], { method: 'GET', path: '/v1/customers/cus_QXg1o8vcGmoR32' });
 		assert.deepEqual(output[0].json, customer());
 	});
 
@@ -98,11 +90,13 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 			metadata: { entries: [{ key: 'plan', value: 'pro' }] },
 		});
 
-		assert.equal(requests[0].path, '/v1/customers/cus_1');
-		assert.equal(requests[0].rawBody, 'email=new%40example.com&metadata[plan]=pro');
-		assert.match(requests[0].headers['idempotency-key'], /^paywire-/);
+		const key = assertStripeRequest(requests[0], {
+			method: 'POST',
+			path: '/v1/customers/cus_1',
+			body: 'email=new%40example.com&metadata[plan]=pro',
+		});
 		assert.equal(output[0].json.email, 'new@example.com');
-		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+		assert.equal(output[0].json.idempotencyKey, key);
 	});
 
 	it('delete: DELETE /v1/customers/{id} outputs Stripe’s deleted object', async () => {
@@ -115,8 +109,10 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 			customer: byId('cus_QXg1o8vcGmoR32'),
 		});
 
-		assert.equal(requests[0].method, 'DELETE');
-		assert.equal(requests[0].headers['idempotency-key'], undefined);
+		assertStripeRequest(requests[0], {
+			method: 'DELETE',
+			path: '/v1/customers/cus_QXg1o8vcGmoR32',
+		});
 		assert.deepEqual(output[0].json, {
 			deleted: true,
 			id: 'cus_QXg1o8vcGmoR32',
@@ -137,7 +133,11 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 			filters: { email: 'jenny@example.com' },
 		});
 
-		assert.deepEqual(queryOf(requests[0].path), { email: 'jenny@example.com', limit: '2' });
+		assertStripeRequest(requests[0], {
+			method: 'GET',
+			path: '/v1/customers',
+			query: { email: 'jenny@example.com', limit: '2' },
+		});
 		assert.deepEqual(
 			output.map((item) => [item.json.id, item.pairedItem]),
 			[
@@ -170,11 +170,16 @@ describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
 			metadataValue: '67" OR email:"x',
 		});
 
-		assert.deepEqual(queryOf(requests[0].path), {
-			query: 'email:"jen\\"ny@example.com"',
-			limit: '10',
+		assertStripeRequest(requests[0], {
+			method: 'GET',
+			path: '/v1/customers/search',
+			query: { query: 'email:"jen\\"ny@example.com"', limit: '10' },
 		});
-		assert.equal(queryOf(requests[1].path).query, 'metadata["user_id"]:"67\\" OR email:\\"x"');
+		assertStripeRequest(requests[1], {
+			method: 'GET',
+			path: '/v1/customers/search',
+			query: { query: 'metadata["user_id"]:"67\\" OR email:\\"x"', limit: '50' },
+		});
 	});
 
 	describe('failure', () => {

@@ -6,7 +6,8 @@ import nock from 'nock';
 
 import { customIdempotencyKey } from '../../../core/idempotency';
 import { stripeFixture } from '../../fixtures/stripe';
-import { queryOf, restoreRetries, runStripePayments, stripeMock, useFastRetries } from './support';
+import { assertStripeRequest } from './expectRequest';
+import { restoreRetries, runStripePayments, stripeMock, useFastRetries } from './support';
 
 const customer = (overrides: IDataObject = {}): IDataObject => ({
 	...stripeFixture('customer'),
@@ -45,9 +46,10 @@ describe('Stripe Payments › Customer › get or create by email (workflow thro
 		const { output } = await runStripePayments(parameters);
 
 		assert.equal(requests.length, 1);
-		assert.deepEqual(queryOf(requests[0].path), {
-			query: 'email:"jenny@example.com"',
-			limit: '10',
+		assertStripeRequest(requests[0], {
+			method: 'GET',
+			path: '/v1/customers/search',
+			query: { query: 'email:"jenny@example.com"', limit: '10' },
 		});
 		assert.equal(output[0].json.id, 'cus_old');
 		assert.equal(output[0].json.customerCreated, false);
@@ -64,8 +66,12 @@ describe('Stripe Payments › Customer › get or create by email (workflow thro
 
 		const { output } = await runStripePayments(parameters);
 
-		assert.deepEqual(queryOf(requests[1].path), { email: 'jenny@example.com', limit: '10' });
 		assert.equal(requests.length, 2);
+		assertStripeRequest(requests[1], {
+			method: 'GET',
+			path: '/v1/customers',
+			query: { email: 'jenny@example.com', limit: '10' },
+		});
 		assert.equal(output[0].json.id, 'cus_recent');
 		assert.equal(output[0].json.customerCreated, false);
 	});
@@ -79,8 +85,12 @@ describe('Stripe Payments › Customer › get or create by email (workflow thro
 		const { output } = await runStripePayments(parameters);
 
 		assert.equal(requests.length, 3);
-		assert.equal(requests[2].rawBody, 'name=Jenny%20Rosen&email=jenny%40example.com');
-		assert.equal(requests[2].headers['idempotency-key'], EMAIL_KEY);
+		const key = assertStripeRequest(requests[2], {
+			method: 'POST',
+			path: '/v1/customers',
+			body: 'name=Jenny%20Rosen&email=jenny%40example.com',
+		});
+		assert.equal(key, EMAIL_KEY);
 		assert.equal(output[0].json.id, 'cus_created');
 		assert.equal(output[0].json.customerCreated, true);
 		assert.equal(output[0].json.idempotencyKey, EMAIL_KEY);

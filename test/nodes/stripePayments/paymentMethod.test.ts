@@ -5,12 +5,11 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
+import { assertStripeRequest } from './expectRequest';
 import {
 	byId,
 	restoreRetries,
 	runStripePayments,
-	queryOf,
-	STRIPE_API_VERSION,
 	stripeMock,
 	TEST_KEY,
 	useFastRetries,
@@ -49,9 +48,11 @@ describe('Stripe Payments › Payment Method (workflow through n8n-core)', () =>
 		});
 
 		assert.equal(error, undefined);
-		assert.equal(requests[0].method, 'GET');
-		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
-		assert.deepEqual(queryOf(requests[0].path), { type: 'card', limit: '5' });
+		assertStripeRequest(requests[0], {
+			method: 'GET',
+			path: '/v1/customers/cus_1/payment_methods',
+			query: { type: 'card', limit: '5' },
+		});
 		assert.deepEqual(
 			output.map((item) => item.json.id),
 			['pm_a', 'pm_b'],
@@ -73,7 +74,11 @@ describe('Stripe Payments › Payment Method (workflow through n8n-core)', () =>
 			paymentMethodType: '',
 		});
 
-		assert.deepEqual(queryOf(requests[0].path), { limit: '50' });
+		assertStripeRequest(requests[0], {
+			method: 'GET',
+			path: '/v1/customers/cus_1/payment_methods',
+			query: { limit: '50' },
+		});
 		assert.equal(output.length, 0);
 	});
 
@@ -90,11 +95,13 @@ describe('Stripe Payments › Payment Method (workflow through n8n-core)', () =>
 		});
 
 		assert.equal(requests.length, 1);
-		assert.equal(requests[0].rawBody, '');
-		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
-		assert.match(requests[0].headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);
+		const key = assertStripeRequest(requests[0], {
+			method: 'POST',
+			path: '/v1/payment_methods/pm_1MqLiJLkdIwHu7ixUEgbFdYF/detach',
+			body: '',
+		});
 		assert.equal(output[0].json.customer, null);
-		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+		assert.equal(output[0].json.idempotencyKey, key);
 	});
 
 	describe('failure', () => {
