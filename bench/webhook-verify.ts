@@ -27,26 +27,43 @@ const CryptoJS = createRequire(__filename)('crypto-js') as CryptoJs;
 const SECRET = 'whsec_test_123';
 const TIMESTAMP = 1_800_000_000;
 
-/** A payment_intent.succeeded delivery built on Stripe's example objects, padded to ~1.7 KB. */
+/**
+ * A payment_intent.succeeded delivery built on Stripe's example objects, with the fields a paid
+ * fulfilment payment carries (customer, receipt e-mail, shipping address, a few metadata keys),
+ * at ~1.7 KB; the description fills the last bytes.
+ */
 function deliveryBody(): string {
-	const event = stripeFixture('event');
 	const intent: Record<string, unknown> = {
 		...stripeFixture('payment_intent'),
 		status: 'succeeded',
 		amount_received: 1099,
+		customer: 'cus_QXg1o8vcGmoR32',
+		latest_charge: 'ch_1PgafuB7WZ01zgkWXYmPNZs8',
+		payment_method: 'pm_1PgafuB7WZ01zgkWxs8hUDx4',
+		receipt_email: 'ada@example.com',
+		metadata: { order_id: 'order-4242', source: 'n8n' },
+		shipping: {
+			name: 'Ada Lovelace',
+			address: {
+				line1: '12 St James Square',
+				line2: null,
+				city: 'London',
+				postal_code: 'SW1Y 4JH',
+				state: null,
+				country: 'GB',
+			},
+		},
 	};
 	const body = {
-		...event,
+		...stripeFixture('event'),
 		id: 'evt_bench_1',
 		type: 'payment_intent.succeeded',
+		api_version: '2026-10-28.endive',
 		data: { object: intent },
 	};
-	let text = JSON.stringify(body);
-	for (let order = 0; text.length < 1700; order += 1) {
-		(intent.metadata as Record<string, string>)[`order_line_${order}`] = `sku-${order}-mug-blue`;
-		text = JSON.stringify(body);
-	}
-	return text;
+	const text = JSON.stringify(body);
+	intent.description = 'Order 4242: '.padEnd(Math.max(12, 1700 - text.length + 12), 'mug ');
+	return JSON.stringify(body);
 }
 
 const payload = deliveryBody();
@@ -139,9 +156,10 @@ const lines = [
 			`${result.vsStripe.toFixed(2)}× stripe (${result.vsStripeMedian.toFixed(2)}×)`,
 	),
 ];
-const ours = results[0].vsStripe;
+// The verdict uses the medians: the best round flatters whichever candidate got a quiet moment.
+const ours = results[0].vsStripeMedian;
 lines.push(
-	`  target paywire ≥ 1.00× stripe constructEvent: ${ours >= 1 ? 'met' : 'NOT met'} (${ours.toFixed(2)}×)`,
+	`  target paywire ≥ 1.00× stripe constructEvent (medians): ${ours >= 1 ? 'met' : 'NOT met'} (${ours.toFixed(2)}×)`,
 );
 process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -63,7 +63,7 @@ export function normalizeStripeEvent(
 			apiVersion: envelope.apiVersion,
 		},
 		names: [...new Set(sources.map((source) => source.name))],
-		payment: NORMALIZED_OBJECT_TYPES.includes(objectType) ? normalizeStripeObject(object) : null,
+		payment: PAYMENT_OBJECT_TYPES.has(objectType) ? normalizeStripeObject(object) : null,
 		object,
 	};
 	addEventMeaning(normalized, envelope.type);
@@ -97,10 +97,17 @@ export function enabledEventsFor(names: NormalizedEventName[], rawTypes: string[
 	return [...types].sort();
 }
 
+const SOURCES_BY_TYPE = new Map<string, NormalizedEventSource[]>();
+for (const source of NORMALIZED_EVENT_SOURCES) {
+	SOURCES_BY_TYPE.set(source.stripeType, [
+		...(SOURCES_BY_TYPE.get(source.stripeType) ?? []),
+		source,
+	]);
+}
+const PAYMENT_OBJECT_TYPES = new Set(NORMALIZED_OBJECT_TYPES);
+
 function sourcesFor(type: string, object: StripeObject): NormalizedEventSource[] {
-	return NORMALIZED_EVENT_SOURCES.filter(
-		(source) => source.stripeType === type && holds(source.when, object),
-	);
+	return (SOURCES_BY_TYPE.get(type) ?? []).filter((source) => holds(source.when, object));
 }
 
 function holds(condition: FieldCondition | undefined, object: StripeObject): boolean {
