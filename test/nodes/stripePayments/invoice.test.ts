@@ -6,12 +6,11 @@ import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { idempotentEndpoint } from './idempotentEndpoint';
+import { assertStripeRequest } from './expectRequest';
 import {
 	byId,
 	restoreRetries,
 	runStripePayments,
-	queryOf,
-	STRIPE_API_VERSION,
 	stripeMock,
 	TEST_KEY,
 	useFastRetries,
@@ -53,8 +52,7 @@ describe('Stripe Payments › Invoice (workflow through n8n-core)', () => {
 			invoice: byId('in_1'),
 		});
 
-		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
-		assert.equal(requests[0].headers['idempotency-key'], undefined);
+		assertStripeRequest(requests[0], { method: 'GET', path: '/v1/invoices/in_1' });
 		const payment = output[0].json.payment as IDataObject;
 		assert.equal(payment.kind, 'invoice');
 		assert.equal(payment.paid, false);
@@ -77,11 +75,10 @@ describe('Stripe Payments › Invoice (workflow through n8n-core)', () => {
 			filters: { customer: 'cus_1', status: 'open', subscription: 'sub_1' },
 		});
 
-		assert.deepEqual(queryOf(requests[0].path), {
-			customer: 'cus_1',
-			status: 'open',
-			subscription: 'sub_1',
-			limit: '20',
+		assertStripeRequest(requests[0], {
+			method: 'GET',
+			path: '/v1/invoices',
+			query: { customer: 'cus_1', status: 'open', subscription: 'sub_1', limit: '20' },
 		});
 		assert.equal(output.length, 1);
 		assert.equal((output[0].json.payment as IDataObject).status, 'open');
@@ -101,10 +98,12 @@ describe('Stripe Payments › Invoice (workflow through n8n-core)', () => {
 		});
 
 		assert.equal(error, undefined);
-		assert.equal(requests[0].rawBody, 'payment_method=pm_card_visa');
-		assert.match(requests[0].headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);
-		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
-		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+		const key = assertStripeRequest(requests[0], {
+			method: 'POST',
+			path: '/v1/invoices/in_1/pay',
+			body: 'payment_method=pm_card_visa',
+		});
+		assert.equal(output[0].json.idempotencyKey, key);
 		assert.equal((output[0].json.payment as IDataObject).paid, true);
 	});
 
@@ -142,10 +141,13 @@ describe('Stripe Payments › Invoice (workflow through n8n-core)', () => {
 			});
 
 			assert.equal(requests.length, 1);
-			assert.equal(requests[0].rawBody, '');
-			assert.match(requests[0].headers['idempotency-key'], /^paywire-/);
+			const key = assertStripeRequest(requests[0], {
+				method: 'POST',
+				path: `/v1/invoices/in_1/${action}`,
+				body: '',
+			});
 			assert.equal(output[0].json.status, status);
-			assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+			assert.equal(output[0].json.idempotencyKey, key);
 		});
 	}
 

@@ -5,15 +5,8 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
-import {
-	restoreRetries,
-	runStripePayments,
-	queryOf,
-	STRIPE_API_VERSION,
-	stripeMock,
-	TEST_KEY,
-	useFastRetries,
-} from './support';
+import { assertStripeRequest } from './expectRequest';
+import { restoreRetries, runStripePayments, stripeMock, TEST_KEY, useFastRetries } from './support';
 
 const subscription = (overrides: IDataObject = {}): IDataObject => ({
 	...stripeFixture('subscription'),
@@ -42,8 +35,7 @@ describe('Stripe Payments › Subscription (workflow through n8n-core)', () => {
 			subscriptionId: 'sub_1',
 		});
 
-		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
-		assert.equal(requests[0].headers['idempotency-key'], undefined);
+		assertStripeRequest(requests[0], { method: 'GET', path: '/v1/subscriptions/sub_1' });
 		const payment = output[0].json.payment as IDataObject;
 		assert.equal(payment.kind, 'subscription');
 		assert.equal(payment.nextStep, 'ask_for_new_payment_method');
@@ -62,10 +54,10 @@ describe('Stripe Payments › Subscription (workflow through n8n-core)', () => {
 			filters: { customer: 'cus_1', status: 'past_due', price: '' },
 		});
 
-		assert.deepEqual(queryOf(requests[0].path), {
-			customer: 'cus_1',
-			status: 'past_due',
-			limit: '50',
+		assertStripeRequest(requests[0], {
+			method: 'GET',
+			path: '/v1/subscriptions',
+			query: { customer: 'cus_1', status: 'past_due', limit: '50' },
 		});
 		assert.equal(output[0].json.id, 'sub_1');
 	});
@@ -82,13 +74,13 @@ describe('Stripe Payments › Subscription (workflow through n8n-core)', () => {
 			cancelOptions: { comment: 'Too expensive', prorate: true },
 		});
 
-		assert.equal(
-			requests[0].rawBody,
-			'cancel_at_period_end=true&cancellation_details[comment]=Too%20expensive',
-		);
-		assert.match(requests[0].headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);
+		const key = assertStripeRequest(requests[0], {
+			method: 'POST',
+			path: '/v1/subscriptions/sub_1',
+			body: 'cancel_at_period_end=true&cancellation_details[comment]=Too%20expensive',
+		});
 		assert.equal(output[0].json.cancel_at_period_end, true);
-		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+		assert.equal(output[0].json.idempotencyKey, key);
 	});
 
 	it('cancel immediately: DELETE with invoice_now and prorate in the query, no key', async () => {
@@ -106,9 +98,11 @@ describe('Stripe Payments › Subscription (workflow through n8n-core)', () => {
 			cancelOptions: { invoice_now: true, prorate: true },
 		});
 
-		assert.equal(requests[0].method, 'DELETE');
-		assert.deepEqual(queryOf(requests[0].path), { invoice_now: 'true', prorate: 'true' });
-		assert.equal(requests[0].headers['idempotency-key'], undefined);
+		assertStripeRequest(requests[0], {
+			method: 'DELETE',
+			path: '/v1/subscriptions/sub_1',
+			query: { invoice_now: 'true', prorate: 'true' },
+		});
 		assert.equal(output[0].json.status, 'canceled');
 		assert.equal(output[0].json.idempotencyKey, undefined);
 		assert.equal((output[0].json.payment as IDataObject).status, 'canceled');
@@ -125,9 +119,12 @@ describe('Stripe Payments › Subscription (workflow through n8n-core)', () => {
 			resumeWhat: 'scheduledCancellation',
 		});
 
-		assert.equal(requests[0].path, '/v1/subscriptions/sub_1');
-		assert.equal(requests[0].rawBody, 'cancel_at_period_end=false');
-		assert.equal(output[0].json.idempotencyKey, requests[0].headers['idempotency-key']);
+		const key = assertStripeRequest(requests[0], {
+			method: 'POST',
+			path: '/v1/subscriptions/sub_1',
+			body: 'cancel_at_period_end=false',
+		});
+		assert.equal(output[0].json.idempotencyKey, key);
 	});
 
 	it('resume a paused subscription: POST /resume with the billing cycle anchor', async () => {
@@ -142,8 +139,11 @@ describe('Stripe Payments › Subscription (workflow through n8n-core)', () => {
 			billingCycleAnchor: 'unchanged',
 		});
 
-		assert.equal(requests[0].rawBody, 'billing_cycle_anchor=unchanged');
-		assert.match(requests[0].headers['idempotency-key'], /^paywire-/);
+		assertStripeRequest(requests[0], {
+			method: 'POST',
+			path: '/v1/subscriptions/sub_1/resume',
+			body: 'billing_cycle_anchor=unchanged',
+		});
 	});
 
 	it('cancel at period end and undo, same Custom key: two different Idempotency-Keys', async () => {
