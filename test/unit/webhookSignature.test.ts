@@ -174,6 +174,11 @@ describe('verifyStripeSignature', () => {
 		assert.equal(verify([signed]).ok, true);
 	});
 
+	it('header given twice and joined by the HTTP server ("a, b") → 400', () => {
+		const signed = header(NOW, sign(BODY, NOW));
+		assertRejected(verify(`${signed}, ${signed}`), 400, /duplicate timestamp/);
+	});
+
 	it('over-long header → 400', () => {
 		const padding = Array.from({ length: 80 }, () => `v1=${'0'.repeat(64)}`).join(',');
 		assertRejected(verify(`${header(NOW, sign(BODY, NOW))},${padding}`), 400, /too long/);
