@@ -8,15 +8,8 @@ import { STRIPE_EVENT_TYPES } from '../../../core/stripe/eventTypes.generated';
 import { eventTypeFilter } from '../../../nodes/StripePayments/actions/event/eventTypeFilter';
 import { stripeFixture } from '../../fixtures/stripe';
 import { intentSucceeded } from '../stripePaymentsTrigger/events';
-import {
-	restoreRetries,
-	runStripePayments,
-	queryOf,
-	STRIPE_API_VERSION,
-	stripeMock,
-	TEST_KEY,
-	useFastRetries,
-} from './support';
+import { assertStripeRequest } from './expectRequest';
+import { restoreRetries, runStripePayments, stripeMock, TEST_KEY, useFastRetries } from './support';
 
 const event = (id: string, created: number): IDataObject => ({
 	...stripeFixture('event'),
@@ -47,7 +40,7 @@ describe('Stripe Payments › Event (workflow through n8n-core)', () => {
 			eventId: String(fixture.id),
 		});
 
-		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
+		assertStripeRequest(requests[0], { method: 'GET', path: `/v1/events/${String(fixture.id)}` });
 		assert.deepEqual(output[0].json, fixture);
 	});
 
@@ -73,13 +66,18 @@ describe('Stripe Payments › Event (workflow through n8n-core)', () => {
 
 		assert.equal(error, undefined);
 		assert.equal(requests.length, 2);
-		assert.deepEqual(queryOf(requests[0].path), {
+		const firstPage = {
 			type: 'invoice.*',
 			'created[gte]': String(Date.parse('2026-11-01T00:00:00Z') / 1000),
 			delivery_success: 'false',
 			limit: '100',
+		};
+		assertStripeRequest(requests[0], { method: 'GET', path: '/v1/events', query: firstPage });
+		assertStripeRequest(requests[1], {
+			method: 'GET',
+			path: '/v1/events',
+			query: { ...firstPage, starting_after: 'evt_2' },
 		});
-		assert.equal(queryOf(requests[1].path).starting_after, 'evt_2');
 		assert.deepEqual(
 			output.map((item) => item.json.id),
 			['evt_1', 'evt_2', 'evt_3'],
@@ -98,11 +96,15 @@ describe('Stripe Payments › Event (workflow through n8n-core)', () => {
 			limit: 10,
 		});
 
-		assert.deepEqual(queryOf(requests[0].path), {
-			'types[0]': 'invoice.payment_failed',
-			'types[1]': 'payment_intent.succeeded',
-			'created[lt]': String(Date.parse('2026-11-02T00:00:00Z') / 1000),
-			limit: '10',
+		assertStripeRequest(requests[0], {
+			method: 'GET',
+			path: '/v1/events',
+			query: {
+				'types[0]': 'invoice.payment_failed',
+				'types[1]': 'payment_intent.succeeded',
+				'created[lt]': String(Date.parse('2026-11-02T00:00:00Z') / 1000),
+				limit: '10',
+			},
 		});
 	});
 
