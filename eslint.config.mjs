@@ -8,7 +8,12 @@ const nonNodeCode = ['test/**', 'bench/**', 'scripts/**', 'zapier/**', 'docs/**'
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'zapier/node_modules/**', 'zapier/lib/**', '.n8n-local/**'] },
-	...config.map((block) => ({ ...block, ignores: [...(block.ignores ?? []), ...nonNodeCode] })),
+	// A block with nothing but `ignores` is a global ignore in flat config: leave those as they are.
+	...config.map((block) =>
+		Object.keys(block).every((key) => key === 'ignores')
+			? block
+			: { ...block, ignores: [...(block.ignores ?? []), ...nonNodeCode] },
+	),
 	{
 		// core/ is platform-neutral (no n8n import): it throws PaymentError / PaymentInputError, which the
 		// n8n transport and runPerItem turn into NodeApiError / NodeOperationError with the item index.
