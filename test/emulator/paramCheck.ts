@@ -93,3 +93,41 @@ export function assertKnownParams(routeKey: string, params: FormParams): void {
 		});
 	}
 }
+
+/** A string-literal union from WebhookEndpoints.d.ts (`type EnabledEvent = '*' | '…';`). */
+function unionOf(typeName: string): Set<string> | null {
+	const key = `union:${typeName}`;
+	if (cache.has(key)) return cache.get(key) ?? null;
+	let values: Set<string> | null = null;
+	try {
+		const source = readFileSync(join(resourcesDir(), 'WebhookEndpoints.d.ts'), 'utf8');
+		const line = new RegExp(`type ${typeName} = ([^;]+);`).exec(source);
+		if (line) values = new Set([...line[1].matchAll(/'([^']+)'/g)].map((match) => match[1]));
+	} catch {
+		values = null;
+	}
+	cache.set(key, values);
+	return values;
+}
+
+/** Stripe refuses enabled_events it does not know and api_versions that do not exist. */
+export function assertKnownEventTypes(events: string[]): void {
+	const known = unionOf('EnabledEvent');
+	if (!known) return;
+	events.forEach((event, index) => {
+		if (known.has(event)) return;
+		throw invalidRequest(
+			`Invalid enabled_events[${index}]: must be one of the event types at https://docs.stripe.com/api/events/types (got '${event}')`,
+			{ param: `enabled_events[${index}]`, beforeExecution: true },
+		);
+	});
+}
+
+export function assertKnownApiVersion(version: string): void {
+	const known = unionOf('ApiVersion');
+	if (!known || known.has(version)) return;
+	throw invalidRequest(`Invalid api_version: ${version}`, {
+		param: 'api_version',
+		beforeExecution: true,
+	});
+}

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import Stripe from 'stripe';
-import { control, withEmulator } from './testClient';
+import { control, raw, withEmulator } from './testClient';
 
 interface Received {
 	body: string;
@@ -219,4 +219,22 @@ test('a deleted endpoint gets no more re-deliveries', async () => {
 	} finally {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	}
+});
+
+test('endpoints with an unknown event type or api_version are refused as Stripe does', async () => {
+	await withEmulator({}, async (emulator) => {
+		const event = await raw(emulator, 'POST', '/v1/webhook_endpoints', {
+			url: 'https://example.com/h',
+			enabled_events: ['payment_intent.succeeded', 'payment.succeeded'],
+		});
+		assert.equal(event.status, 400);
+		assert.equal(event.body.error.param, 'enabled_events[1]');
+		const version = await raw(emulator, 'POST', '/v1/webhook_endpoints', {
+			url: 'https://example.com/h',
+			enabled_events: ['*'],
+			api_version: '2026-13-01',
+		});
+		assert.equal(version.status, 400);
+		assert.equal(version.body.error.param, 'api_version');
+	});
 });
