@@ -10,7 +10,7 @@ export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'zapier/node_modules/**', 'zapier/lib/**', '.n8n-local/**'] },
 	// A block with nothing but `ignores` is a global ignore in flat config: leave those as they are.
 	...config.map((block) =>
-		Object.keys(block).every((key) => key === 'ignores')
+		Object.keys(block).every((key) => key === 'ignores' || key === 'name')
 			? block
 			: { ...block, ignores: [...(block.ignores ?? []), ...nonNodeCode] },
 	),
