@@ -38,3 +38,25 @@ export async function listWithLimit(
 export function pathId(id: string): string {
 	return encodeURIComponent(id.trim());
 }
+
+/** The "Filters" collection of a list operation. */
+export function filtersField(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
+
+/** The text filters the user filled in, trimmed; empty ones are left out. */
+export function filterParams(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const params: IDataObject = {};
+	for (const [name, value] of Object.entries(filters)) {
+		if (typeof value === 'string' && value.trim() !== '') params[name] = value.trim();
+	}
+	return params;
+}

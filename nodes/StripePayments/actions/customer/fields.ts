@@ -5,6 +5,15 @@ import { stripeResourceLocator } from '../../helpers/resourceLocators';
 
 export const customerLocator = stripeResourceLocator('customer', { name: 'customer' });
 
+/** A list filter by customer: a plain ID, as list filters do not take resource locators. */
+export const customerIdFilter: INodeProperties = {
+	displayName: 'Customer ID',
+	name: 'customer',
+	type: 'string',
+	default: '',
+	placeholder: 'cus_NffrFeUfNV2Hib',
+};
+
 const emailPlaceholder = 'name@email.com';
 
 export const emailField: INodeProperties = {
