@@ -25,6 +25,7 @@ export async function run<T = Record<string, unknown>>(
 	return (await appTester(fn as StepFunction, bundle as Partial<Bundle>, !options.keepCache)) as T;
 }
 export { App, STRIPE_API_VERSION };
+export { zapierErrorOf } from './zapierError';
 
 /** Every test starts with no network and must use up every interceptor it declares. */
 export function useNock(): void {
@@ -50,16 +51,6 @@ export const stripeHeaders = {
 /** The parsed form body of a request, for exact assertions on what was sent. */
 export function formOf(body: string): Record<string, string> {
 	return Object.fromEntries(new URLSearchParams(body));
-}
-
-/** Zapier wraps an app error's message, code and status as JSON in the message. */
-export function zapierErrorOf(error: unknown): { message: string; code?: string; status?: number } {
-	const text = error instanceof Error ? error.message : String(error);
-	try {
-		return JSON.parse(text) as { message: string; code?: string; status?: number };
-	} catch {
-		return { message: text };
-	}
 }
 
 export interface SentRequest {
