@@ -138,3 +138,21 @@ test('a 256-character key is refused', async () => {
 		assert.equal(response.body.error.type, 'invalid_request_error');
 	});
 });
+
+test('a replay answers the first response as it was, not the object as it is now', async () => {
+	await withEmulator({}, async (emulator) => {
+		const held = { ...charge, capture_method: 'manual' };
+		const first = await raw(emulator, 'POST', '/v1/payment_intents', held, {
+			'Idempotency-Key': 'snap',
+		});
+		assert.equal(first.body.status, 'requires_capture');
+		await raw(emulator, 'POST', `/v1/payment_intents/${first.body.id}/capture`, {});
+		const replay = await raw(emulator, 'POST', '/v1/payment_intents', held, {
+			'Idempotency-Key': 'snap',
+		});
+		assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+		assert.equal(replay.body.status, 'requires_capture');
+		const now = await raw(emulator, 'GET', `/v1/payment_intents/${first.body.id}`);
+		assert.equal(now.body.status, 'succeeded');
+	});
+});

@@ -11,7 +11,7 @@ import {
 	unrecognizedUrl,
 } from './errors';
 import type { FaultController } from './faults';
-import { newId } from './fixtures';
+import { clone, newId } from './fixtures';
 import { apiKeyOf, errorBody, headerOf, readBody, send } from './http';
 import { assertKnownParams } from './paramCheck';
 import { fingerprint, parseForm, type FormParams } from './form';
@@ -219,7 +219,8 @@ export async function handleApiRequest(
 			status = error.status;
 			body = errorBody(error, requestId, livemode);
 		}
-		decision?.complete({ status, body, requestId });
+		// A snapshot: the stored object keeps changing, the replayed response must not.
+		decision?.complete({ status, body: clone(body), requestId });
 		record.status = status;
 		if (fault.kind === 'resetAfter') {
 			record.status = -1;
