@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import Stripe from 'stripe';
+
 import { normalizeStripeEvent } from '../../core/stripe/events';
 import { App, authData, run, useNock, zapierErrorOf } from './helpers';
 import { SECRET, signedDelivery, stripeEvent } from './stripeEvents';
@@ -223,6 +225,27 @@ describe('trigger perform: fail closed', () => {
 
 	it('rejects everything when the subscription has no secret', () =>
 		rejects({ subscribeData: { id: 'we_1' }, ...signedDelivery(event) }, 401, /no signing secret/));
+
+	it('rejects a signed body that is not JSON', async () => {
+		const delivery = signedDelivery(stripeEvent('payment_intent.succeeded'));
+		const content = 'not json';
+		const header = Stripe.webhooks.generateTestHeaderString({ payload: content, secret: SECRET });
+		await assert.rejects(
+			run(perform, {
+				authData,
+				subscribeData,
+				rawRequest: {
+					...delivery.rawRequest,
+					headers: { 'Http-Stripe-Signature': header },
+					content,
+				},
+			}),
+			(error: unknown) => {
+				assert.equal(zapierErrorOf(error).code, 'invalid_event');
+				return true;
+			},
+		);
+	});
 
 	it('rejects a signed body that is not a Stripe event, after verifying it', async () => {
 		await assert.rejects(

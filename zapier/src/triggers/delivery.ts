@@ -30,7 +30,12 @@ export function verifiedEvent(z: ZObject, bundle: Bundle): Record<string, unknow
 			check.status,
 		);
 	}
-	const event = JSON.parse(raw.content as string) as unknown;
+	let event: unknown;
+	try {
+		event = JSON.parse(raw.content as string);
+	} catch {
+		event = null;
+	}
 	if (!event || typeof event !== 'object' || Array.isArray(event)) {
 		throw new z.errors.Error(
 			'Rejected a signed webhook delivery whose body is not a Stripe event.',
