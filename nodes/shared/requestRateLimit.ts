@@ -1,40 +1,67 @@
 import { sleep } from 'n8n-workflow';
 
-/** Stripe's default limits per account (GUIDE §5); we pace a little under them. */
+/** Stripe's default limits per account (GUIDE §5). */
 export const STRIPE_REQUESTS_PER_SECOND = { test: 25, live: 100 } as const;
+
+/** We pace a little under Stripe's limit: arrival times jitter, and Stripe counts arrivals. */
 const HEADROOM = 0.95;
 
+/** The requests per second to pace at: an explicit rate the builder set, or by key mode. */
+export function pacedRequestsPerSecond(mode: 'test' | 'live' | null, override?: number): number {
+	if (override !== undefined && override > 0) return override;
+	return STRIPE_REQUESTS_PER_SECOND[mode ?? 'test'] * HEADROOM;
+}
+
 /**
- * Paces requests evenly (a token bucket of size `burst`, kept as the time the next slot frees up).
- * Each caller reserves its slot synchronously before waiting, so concurrent workers never share one.
+ * Even spacing (GCRA, the "virtual scheduling" form of a token bucket): a request may start once
+ * the clock reaches its theoretical start minus half an interval of tolerance. Waiting requests
+ * queue in order and one pump releases them one per slot, claiming the slot when it actually runs:
+ * after an event-loop stall they still leave one interval apart instead of all at once, so in any
+ * second at most rate + 1.5 requests start, and no waiter spins.
  */
 export class RequestRateLimiter {
-	private nextSlotAt = 0;
 	private readonly intervalMs: number;
+	private readonly toleranceMs: number;
+	private theoreticalStart = -Infinity;
+	private readonly waiting: Array<() => void> = [];
+	private pumping = false;
 
 	constructor(
 		requestsPerSecond: number,
-		private readonly burst = 1,
 		private readonly now: () => number = Date.now,
 		private readonly wait: (ms: number) => Promise<void> = sleep,
 	) {
 		this.intervalMs = 1000 / requestsPerSecond;
+		this.toleranceMs = this.intervalMs / 2;
 	}
 
 	async acquire(): Promise<void> {
-		const now = this.now();
-		const earliest = now - (this.burst - 1) * this.intervalMs;
-		const slot = Math.max(earliest, this.nextSlotAt);
-		this.nextSlotAt = slot + this.intervalMs;
-		const delayMs = slot - now;
-		if (delayMs > 0) await this.wait(delayMs);
+		if (this.waiting.length === 0 && this.tryClaim()) return;
+		await new Promise<void>((release) => {
+			this.waiting.push(release);
+			if (!this.pumping) void this.pump();
+		});
 	}
-}
 
-/** The paced rate for a key mode, or an explicit rate the builder set (0 or less: by mode). */
-export function pacedRequestsPerSecond(mode: 'test' | 'live' | null, override?: number): number {
-	if (override !== undefined && override > 0) return override;
-	return STRIPE_REQUESTS_PER_SECOND[mode ?? 'test'] * HEADROOM;
+	private tryClaim(): boolean {
+		const now = this.now();
+		if (now < this.theoreticalStart - this.toleranceMs) return false;
+		this.theoreticalStart = Math.max(this.theoreticalStart, now) + this.intervalMs;
+		return true;
+	}
+
+	private async pump(): Promise<void> {
+		this.pumping = true;
+		while (this.waiting.length > 0) {
+			if (this.tryClaim()) {
+				this.waiting.shift()?.();
+			} else {
+				const earliest = this.theoreticalStart - this.toleranceMs;
+				await this.wait(Math.max(1, earliest - this.now()));
+			}
+		}
+		this.pumping = false;
+	}
 }
 
 /**

@@ -19,7 +19,7 @@ export type ItemOperation = (
 	itemIndex: number,
 ) => Promise<IDataObject | IDataObject[]>;
 
-export const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_CONCURRENCY = 10;
 const MAX_CONCURRENCY = 50;
 
 export const batchingOption: INodeProperties = {
@@ -44,7 +44,7 @@ export const batchingOption: INodeProperties = {
 			default: 0,
 			typeOptions: { minValue: 0 },
 			description:
-				'Pace of requests to Stripe. 0 follows the key: just under 25/s for test keys and 100/s for live keys (Stripe’s default limits).',
+				'Pace of requests to Stripe. 0 follows the key: just under Stripe’s default limits of 25/s for test keys and 100/s for live keys.',
 		},
 	],
 };
@@ -75,9 +75,10 @@ export async function runPerItem(
 	};
 
 	const pending: number[] = [];
+	const guardItem = cardNumberGuard(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			guardItemParameters(this, itemIndex);
+			guardItem(itemIndex);
 			pending.push(itemIndex);
 		} catch (error) {
 			results[itemIndex] = failedItem(itemIndex, error);
@@ -121,9 +122,36 @@ export async function runPerItem(
 	return results.flat();
 }
 
-/** Refuses a card number in any parameter, as evaluated for this item, before anything is sent. */
-function guardItemParameters(context: IExecuteFunctions, itemIndex: number): void {
-	for (const name of Object.keys(context.getNode().parameters)) {
-		assertNoCardNumbers(context.getNodeParameter(name, itemIndex), name);
+/**
+ * Refuses a card number in any parameter before anything is sent. A parameter without an
+ * expression is the same for every item, so it is checked once and its verdict applies to all.
+ */
+function cardNumberGuard(context: IExecuteFunctions): (itemIndex: number) => void {
+	const parameters = Object.entries(context.getNode().parameters);
+	let staticFinding: unknown;
+	try {
+		for (const [name, raw] of parameters) {
+			if (!containsExpression(raw)) assertNoCardNumbers(raw, name);
+		}
+	} catch (error) {
+		staticFinding = error;
 	}
+	const dynamicNames = parameters
+		.filter(([, raw]) => containsExpression(raw))
+		.map(([name]) => name);
+	return (itemIndex) => {
+		if (staticFinding !== undefined) throw staticFinding;
+		for (const name of dynamicNames) {
+			assertNoCardNumbers(context.getNodeParameter(name, itemIndex), name);
+		}
+	};
+}
+
+function containsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(containsExpression);
+	if (value !== null && typeof value === 'object') {
+		return Object.values(value).some(containsExpression);
+	}
+	return false;
 }

@@ -7,51 +7,83 @@ import {
 	STRIPE_REQUESTS_PER_SECOND,
 } from '../../../nodes/shared/requestRateLimit';
 
-/** A clock that only moves when the limiter waits: the slots it hands out are exact. */
-function fakeClock() {
+/**
+ * A clock that moves only when the limiter waits (plus an optional one-off stall). Time advances on
+ * a macrotask, after the continuations of callers released before the wait, as a real timer does.
+ */
+function fakeClock(stallOnceMs = 0) {
 	let now = 1_000_000;
+	let stall = stallOnceMs;
 	return {
 		now: () => now,
-		wait: async (ms: number) => {
-			now += ms;
-		},
+		wait: (ms: number) =>
+			new Promise<void>((resolve) =>
+				setImmediate(() => {
+					now += ms + stall;
+					stall = 0;
+					resolve();
+				}),
+			),
 		advance: (ms: number) => {
 			now += ms;
 		},
 	};
 }
 
+async function claimTimes(limiter: RequestRateLimiter, clock: { now: () => number }, n: number) {
+	const times: number[] = [];
+	await Promise.all(
+		Array.from({ length: n }, async () => {
+			await limiter.acquire();
+			times.push(clock.now());
+		}),
+	);
+	return times;
+}
+
+function mostInAnyWindow(times: number[], windowMs: number): number {
+	let most = 0;
+	for (const start of times) {
+		most = Math.max(most, times.filter((t) => t >= start && t < start + windowMs).length);
+	}
+	return most;
+}
+
 describe('RequestRateLimiter', () => {
-	it('spaces requests at the paced rate, even when many ask at once', async () => {
+	it('paces many simultaneous callers at the rate, never more than rate + 1.5 in any second', async () => {
 		const clock = fakeClock();
-		const waits: number[] = [];
-		const limiter = new RequestRateLimiter(20, 1, clock.now, async (ms) => {
-			waits.push(ms);
-		});
-		await Promise.all(Array.from({ length: 5 }, () => limiter.acquire()));
-		assert.deepEqual(waits, [50, 100, 150, 200]);
+		const limiter = new RequestRateLimiter(20, clock.now, clock.wait);
+		const times = await claimTimes(limiter, clock, 61);
+		assert.equal(times.length, 61);
+		assert.ok(
+			mostInAnyWindow(times, 1000) <= 21,
+			`most in a second: ${mostInAnyWindow(times, 1000)}`,
+		);
+		const elapsed = times[times.length - 1] - times[0];
+		assert.ok(elapsed >= 60 * 50 - 25 && elapsed <= 60 * 50, `elapsed ${elapsed}`);
 	});
 
 	it('does not make a request wait when the last one was long enough ago', async () => {
 		const clock = fakeClock();
-		const waits: number[] = [];
-		const limiter = new RequestRateLimiter(10, 1, clock.now, async (ms) => {
-			waits.push(ms);
+		let waited = false;
+		const limiter = new RequestRateLimiter(10, clock.now, async () => {
+			waited = true;
 		});
 		await limiter.acquire();
 		clock.advance(500);
 		await limiter.acquire();
-		assert.deepEqual(waits, []);
+		assert.equal(waited, false);
 	});
 
-	it('lets a burst through at once, then paces', async () => {
-		const clock = fakeClock();
-		const waits: number[] = [];
-		const limiter = new RequestRateLimiter(10, 3, clock.now, async (ms) => {
-			waits.push(ms);
-		});
-		await Promise.all(Array.from({ length: 5 }, () => limiter.acquire()));
-		assert.deepEqual(waits, [100, 200]);
+	it('after a stall, waiting callers still leave spaced out, not all at once', async () => {
+		const clock = fakeClock(400);
+		const limiter = new RequestRateLimiter(20, clock.now, clock.wait);
+		const times = await claimTimes(limiter, clock, 12);
+		const gaps = times.slice(1).map((t, i) => t - times[i]);
+		assert.ok(
+			gaps.every((gap) => gap >= 25),
+			`gaps ${gaps.join(',')}`,
+		);
 	});
 });
 

@@ -174,4 +174,23 @@ describe('runPerItem', () => {
 		assert.equal((output[0].json.error as IDataObject).nextStep, 'fix_request');
 		assert.deepEqual(output[1].json, { i: 1 });
 	});
+
+	it('a card number in a parameter without an expression fails every item, not only the first', async () => {
+		const context = fakeExecuteContext({
+			parameters: { batching: fast, description: 'pay with 5555 5555 5555 4444' },
+			items: [{}, {}, {}],
+			continueOnFail: true,
+		});
+		let calls = 0;
+		const output = await runPerItem.call(context, async () => {
+			calls++;
+			return {};
+		});
+		assert.equal(calls, 0);
+		assert.equal(output.length, 3);
+		for (const item of output) {
+			assert.equal((item.json.error as IDataObject).nextStep, 'fix_request');
+			assert.doesNotMatch(JSON.stringify(item.json), /5555 5555 5555 4444/);
+		}
+	});
 });
