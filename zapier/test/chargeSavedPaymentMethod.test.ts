@@ -114,7 +114,8 @@ describe('charge saved payment method', () => {
 	});
 
 	it('continues with paid=false and the next step when asked to', async () => {
-		nock(STRIPE).post('/v1/payment_intents').reply(402, authenticationRequired);
+		const sent: SentRequest[] = [];
+		nock(STRIPE).post('/v1/payment_intents').reply(recordInto(sent, 402, authenticationRequired));
 		nock(STRIPE).get('/v1/payment_intents/pi_1').reply(200, intent('requires_payment_method'));
 		const result = await run(perform, {
 			authData,
@@ -125,6 +126,7 @@ describe('charge saved payment method', () => {
 		assert.equal(payment.paid, false);
 		assert.equal(payment.nextStep, 'customer_must_authenticate');
 		assert.equal(payment.id, 'pi_1');
+		assert.equal(result.idempotencyKey, sent[0].headers['idempotency-key'], 'the charge’s key');
 	});
 
 	it('reports an on-session requires_action answer with its redirect URL, not as paid', async () => {

@@ -6,6 +6,7 @@ import { toMinorUnits } from '../../../core/payments/amounts';
 import { withZapierErrors } from '../errors';
 import { amountField, currencyField, metadataField } from '../fields';
 import { metadataOf, optionalText, requiredText, stripeId } from '../inputs';
+import { stepIdempotencyKey } from '../idempotency';
 import { moneyOutput } from '../output';
 import { postCreate } from '../step';
 import { stripeCall } from '../transport';
@@ -76,7 +77,7 @@ export function chargeParams(inputData: Record<string, unknown>): Stripe.Payment
 const perform = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
 		let intent: Record<string, unknown>;
-		let idempotencyKey: string | undefined;
+		let idempotencyKey: string;
 		try {
 			const created = await postCreate(z, bundle, {
 				key: KEY,
@@ -99,10 +100,17 @@ const perform = (z: ZObject, bundle: Bundle) =>
 				method: 'GET',
 				path: `/v1/payment_intents/${encodeURIComponent(paymentId)}`,
 			});
-			return authenticationRequired(z, bundle, fetched.body);
+			const chargeKey = stepIdempotencyKey(
+				bundle,
+				KEY,
+				bundle.inputData,
+				optionalText(bundle.inputData.reference),
+			);
+			return authenticationRequired(z, bundle, fetched.body, chargeKey);
 		}
-		if (intent.status === 'requires_action')
+		if (intent.status === 'requires_action') {
 			return authenticationRequired(z, bundle, intent, idempotencyKey);
+		}
 		return moneyOutput(intent, idempotencyKey);
 	});
 
