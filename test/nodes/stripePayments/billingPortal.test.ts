@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { assertStripeRequest } from './expectRequest';
-import {
-	byId,
-	restoreRetries,
-	runStripePayments,
-	stripeMock,
-	TEST_KEY,
-	useFastRetries,
-} from './support';
+import { byId, runStripePayments, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
 
 const parameters = {
 	resource: 'billingPortal',
@@ -23,15 +15,7 @@ const parameters = {
 };
 
 describe('Stripe Payments › Billing Portal Session (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('create: customer, return URL and locale; the portal url and the key in the output', async () => {
 		const { scope, requests } = stripeMock();

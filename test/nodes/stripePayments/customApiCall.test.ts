@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { idempotentEndpoint } from './idempotentEndpoint';
 import { assertStripeRequest } from './expectRequest';
-import { restoreRetries, runStripePayments, stripeMock, TEST_KEY, useFastRetries } from './support';
+import { runStripePayments, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
 
 const call = (parameters: IDataObject) => ({
 	resource: 'customApiCall',
@@ -17,15 +16,7 @@ const call = (parameters: IDataObject) => ({
 const balance = { object: 'balance', available: [{ amount: 0, currency: 'usd' }], livemode: false };
 
 describe('Stripe Payments › Custom API Call (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('GET without parameters: one item, the pinned version, no idempotency key', async () => {
 		const { scope, requests } = stripeMock();

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { assertStripeRequest } from './expectRequest';
-import {
-	byId,
-	restoreRetries,
-	runStripePayments,
-	stripeMock,
-	TEST_KEY,
-	useFastRetries,
-} from './support';
+import { byId, runStripePayments, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
 
 const customer = (overrides: IDataObject = {}): IDataObject => ({
 	...stripeFixture('customer'),
@@ -22,15 +14,7 @@ const customer = (overrides: IDataObject = {}): IDataObject => ({
 const list = (data: IDataObject[], object = 'list') => ({ object, data, has_more: false });
 
 describe('Stripe Payments › Customer (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('create: POST /v1/customers with email, name, metadata and an idempotency key', async () => {
 		const { scope, requests } = stripeMock();

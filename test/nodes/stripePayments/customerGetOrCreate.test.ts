@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { customIdempotencyKey } from '../../../core/idempotency';
 import { stripeFixture } from '../../fixtures/stripe';
 import { assertStripeRequest } from './expectRequest';
-import { restoreRetries, runStripePayments, stripeMock, useFastRetries } from './support';
+import { runStripePayments, stripeMock, useStripeTestHooks } from './support';
 
 const customer = (overrides: IDataObject = {}): IDataObject => ({
 	...stripeFixture('customer'),
@@ -17,15 +16,7 @@ const list = (data: IDataObject[], object = 'list') => ({ object, data, has_more
 const EMAIL_KEY = customIdempotencyKey('customer.getOrCreateByEmail', 'jenny@example.com');
 
 describe('Stripe Payments › Customer › get or create by email (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	const parameters = {
 		resource: 'customer',

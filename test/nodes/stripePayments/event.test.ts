@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { STRIPE_EVENT_TYPES } from '../../../core/stripe/eventTypes.generated';
 import { eventTypeFilter } from '../../../nodes/StripePayments/actions/event/eventTypeFilter';
 import { stripeFixture } from '../../fixtures/stripe';
 import { intentSucceeded } from '../stripePaymentsTrigger/events';
 import { assertStripeRequest } from './expectRequest';
-import { restoreRetries, runStripePayments, stripeMock, TEST_KEY, useFastRetries } from './support';
+import { runStripePayments, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
 
 const event = (id: string, created: number): IDataObject => ({
 	...stripeFixture('event'),
@@ -19,15 +18,7 @@ const event = (id: string, created: number): IDataObject => ({
 });
 
 describe('Stripe Payments › Event (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('get: GET /v1/events/{id}, the event as Stripe sent it', async () => {
 		const { scope, requests } = stripeMock();

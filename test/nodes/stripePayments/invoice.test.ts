@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { idempotentEndpoint } from './idempotentEndpoint';
 import { assertStripeRequest } from './expectRequest';
-import {
-	byId,
-	restoreRetries,
-	runStripePayments,
-	stripeMock,
-	TEST_KEY,
-	useFastRetries,
-} from './support';
+import { byId, runStripePayments, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
 
 const HOSTED_URL = 'https://invoice.stripe.com/i/acct_1/test_YWNjdF8x';
 
@@ -32,15 +24,7 @@ const failedRenewal = (overrides: IDataObject = {}): IDataObject => ({
 });
 
 describe('Stripe Payments › Invoice (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('get: the invoice with a payment block whose next step is the hosted page', async () => {
 		const { scope, requests } = stripeMock();

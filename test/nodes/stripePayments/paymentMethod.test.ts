@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { assertStripeRequest } from './expectRequest';
-import {
-	byId,
-	restoreRetries,
-	runStripePayments,
-	stripeMock,
-	TEST_KEY,
-	useFastRetries,
-} from './support';
+import { byId, runStripePayments, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
 
 const paymentMethod = (overrides: IDataObject = {}): IDataObject => ({
 	...stripeFixture('payment_method'),
@@ -21,15 +13,7 @@ const paymentMethod = (overrides: IDataObject = {}): IDataObject => ({
 });
 
 describe('Stripe Payments › Payment Method (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('list: a customer’s cards, type filter and limit, one item each', async () => {
 		const { scope, requests } = stripeMock();

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { assertStripeRequest } from './expectRequest';
-import { restoreRetries, runStripePayments, stripeMock, TEST_KEY, useFastRetries } from './support';
+import { runStripePayments, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
 
 const subscription = (overrides: IDataObject = {}): IDataObject => ({
 	...stripeFixture('subscription'),
@@ -15,15 +14,7 @@ const subscription = (overrides: IDataObject = {}): IDataObject => ({
 });
 
 describe('Stripe Payments › Subscription (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('get: GET /v1/subscriptions/{id}, with the normalised payment block', async () => {
 		const { scope, requests } = stripeMock();

@@ -1,3 +1,5 @@
+import { after, afterEach, before } from 'node:test';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
@@ -41,6 +43,19 @@ export function useFastRetries(): void {
 
 export function restoreRetries(): void {
 	stripeTransportSettings.retryPolicy = DEFAULT_RETRY_POLICY;
+}
+
+/** The hooks of a describe block that talks to "Stripe": no real network, fast retries, clean nock. */
+export function useStripeTestHooks(): void {
+	before(() => {
+		nock.disableNetConnect();
+		useFastRetries();
+	});
+	afterEach(() => nock.cleanAll());
+	after(() => {
+		nock.enableNetConnect();
+		restoreRetries();
+	});
 }
 
 export function parseForm(body: string): Record<string, string> {
