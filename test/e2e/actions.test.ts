@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { createCustomer, paidPaymentIntent } from './support/stripe';
+import { createCustomer, paidPaymentIntent, savedPaymentMethod } from './support/stripe';
 import { startSuite, type E2eSuite } from './support/suite';
 import { actionWorkflow, runAction } from './support/workflows';
 
@@ -66,10 +66,14 @@ describe('an action workflow moves money through the emulator', () => {
 	});
 
 	it('charges a saved card; a decline and 3-D Secure come back with their next steps', async () => {
+		// Saved the way a customer's card is saved: attached to the customer first.
+		const visa = await savedPaymentMethod(suite.emulator.url, customer, 'pm_card_visa');
+		const failing = await savedPaymentMethod(suite.emulator.url, customer, 'pm_card_chargeCustomerFail');
+		const threeDs = await savedPaymentMethod(suite.emulator.url, customer, 'pm_card_authenticationRequired');
 		const [paid, declined, needsAuthentication] = await runAction(suite.n8n.baseUrl, 'e2e-charge', [
-			{ customer, paymentMethod: 'pm_card_visa', amount: '25.00' },
-			{ customer, paymentMethod: 'pm_card_chargeDeclined', amount: '25.00' },
-			{ customer, paymentMethod: 'pm_card_authenticationRequired', amount: '25.00' },
+			{ customer, paymentMethod: visa, amount: '25.00' },
+			{ customer, paymentMethod: failing, amount: '25.00' },
+			{ customer, paymentMethod: threeDs, amount: '25.00' },
 		]);
 		assert.equal(paid.object, 'payment_intent');
 		assert.equal(paid.status, 'succeeded');

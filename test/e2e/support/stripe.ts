@@ -48,3 +48,11 @@ export async function paidPaymentIntent(emulatorUrl: string, amount = 2000) {
 export async function createCustomer(emulatorUrl: string, email: string) {
 	return await stripe<{ id: string }>(emulatorUrl, 'POST', '/v1/customers', { email });
 }
+
+/** A test payment method saved to the customer (Stripe creates a new pm_… from a pm_card_* id). */
+export async function savedPaymentMethod(emulatorUrl: string, customer: string, testMethod: string) {
+	const method = await stripe<{ id: string }>(emulatorUrl, 'POST', `/v1/payment_methods/${testMethod}/attach`, {
+		customer,
+	});
+	return method.id;
+}
