@@ -110,7 +110,8 @@ export class WebhookDispatcher {
 		event.pending_webhooks = endpoints.length;
 		for (const endpoint of endpoints) {
 			const secret = scope.hiddenOf(endpoint.id).secret as string;
-			this.attempt(scope, event, endpoint, secret, 1);
+			// Asynchronous like Stripe's: the API response that caused the event goes out first.
+			this.schedule(0, () => this.attempt(scope, event, endpoint, secret, 1));
 		}
 	}
 
@@ -150,18 +151,22 @@ export class WebhookDispatcher {
 				if (ok) event.pending_webhooks = Math.max(0, (event.pending_webhooks as number) - 1);
 				const delay = this.options.retryDelaysMs[attempt - 1];
 				if (!ok && delay !== undefined && !this.stopped) {
-					const timer = setTimeout(() => {
-						this.timers.delete(timer);
-						this.attempt(scope, event, endpoint, secret, attempt + 1);
-						this.settle();
-					}, delay);
-					this.timers.add(timer);
+					this.schedule(delay, () => this.attempt(scope, event, endpoint, secret, attempt + 1));
 				}
 			})
 			.finally(() => {
 				this.inFlight--;
 				this.settle();
 			});
+	}
+
+	private schedule(delayMs: number, work: () => void): void {
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			work();
+			this.settle();
+		}, delayMs);
+		this.timers.add(timer);
 	}
 
 	record(record: DeliveryRecord): void {
