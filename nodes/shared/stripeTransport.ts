@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -68,7 +69,7 @@ export async function stripeApiRequest(
 		const credential = await readCredential(context, call.itemIndex);
 		const send = async (request: GatewayRequest): Promise<GatewayResponse> => {
 			await acquireRequestSlot(context);
-			return await sendThroughN8n(context, request);
+			return await sendThroughN8n(context, request, credential);
 		};
 		return await callStripe<IDataObject>(
 			{
@@ -162,6 +163,7 @@ async function readCredential(
 async function sendThroughN8n(
 	context: StripeContext,
 	request: GatewayRequest,
+	credential: StripeCredential,
 ): Promise<GatewayResponse> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -173,10 +175,20 @@ async function sendThroughN8n(
 	if (request.body !== undefined) options.body = request.body;
 	let response: { statusCode: number; headers: IDataObject; body: unknown };
 	try {
+		// The credential was already read (and its mode checked); handing it over saves n8n a
+		// second decryption per request.
 		response = await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			STRIPE_CREDENTIAL_TYPE,
 			options,
+			{
+				credentialsDecrypted: {
+					id: STRIPE_CREDENTIAL_TYPE,
+					name: STRIPE_CREDENTIAL_TYPE,
+					type: STRIPE_CREDENTIAL_TYPE,
+					data: credential as ICredentialDataDecryptedObject,
+				},
+			},
 		);
 	} catch (error) {
 		throw connectionFailure(error);
