@@ -29,20 +29,25 @@ async function testConnection(z: ZObject, bundle: Bundle): Promise<ConnectionInf
 		// A plain request: the afterResponse middleware turns a refusal into a plain message.
 		await z.request({ url: probe.url, method: 'GET', headers: probe.headers });
 
-		const account = buildStripeRequest({
-			method: 'GET',
-			path: '/v1/account',
-			baseUrl: auth.baseUrl,
-		});
+		const body = await readAccount(z, auth.baseUrl);
+		return { mode: auth.mode, accountId: text(body.id), accountName: accountNameOf(body) };
+	});
+}
+
+/** Best effort: any refusal or failure leaves the label without the account. */
+async function readAccount(z: ZObject, baseUrl: string): Promise<Record<string, unknown>> {
+	const account = buildStripeRequest({ method: 'GET', path: '/v1/account', baseUrl });
+	try {
 		const response = await z.request({
 			url: account.url,
 			method: 'GET',
 			headers: account.headers,
 			skipThrowForStatus: true,
 		});
-		const body = response.status === 200 ? asRecord(parseBody(response)) : {};
-		return { mode: auth.mode, accountId: text(body.id), accountName: accountNameOf(body) };
-	});
+		return response.status === 200 ? asRecord(parseBody(response)) : {};
+	} catch {
+		return {};
+	}
 }
 
 function accountNameOf(account: Record<string, unknown>): string | null {
