@@ -4,7 +4,7 @@ import { startStripeEmulator, type StripeEmulatorOptions } from './index';
  * Runs the emulator for another process:
  *   node --import tsx test/emulator/cli.ts --port 12111 [--host 127.0.0.1] [--latency-ms 0]
  *     [--rate-limit 25] [--rate-limit-live 100] [--rate-limit-window-ms 1000] [--webhook-retry-delays 200,1000,5000]
- *     [--seed 1 --fail-500 0.1 --fail-reset 0.1 --fail-reset-after 0.05 --fail-429 0.05]
+ *     [--seed 1 --fail-500 0.1 --fail-reset 0.1 --fail-reset-after 0.05 --fail-429 0.05 --fail-lock 0.05]
  * Prints one line `STRIPE_EMULATOR_URL=http://127.0.0.1:12111` on stdout once it listens, then
  * logs nothing else there. Stops on SIGINT/SIGTERM.
  */
@@ -40,7 +40,14 @@ async function main(): Promise<void> {
 		rateLimitWindowMs: numberArg(args, 'rate-limit-window-ms'),
 		webhookRetryDelaysMs: args['webhook-retry-delays']?.split(',').map(Number),
 	};
-	const faultFlags = ['fail-500', 'fail-reset', 'fail-reset-after', 'fail-429', 'seed'];
+	const faultFlags = [
+		'fail-500',
+		'fail-reset',
+		'fail-reset-after',
+		'fail-429',
+		'fail-lock',
+		'seed',
+	];
 	if (faultFlags.some((flag) => args[flag] !== undefined)) {
 		options.faults = {
 			seed: numberArg(args, 'seed'),
@@ -48,6 +55,7 @@ async function main(): Promise<void> {
 			reset: numberArg(args, 'fail-reset'),
 			resetAfter: numberArg(args, 'fail-reset-after'),
 			rateLimit429: numberArg(args, 'fail-429'),
+			lockTimeout429: numberArg(args, 'fail-lock'),
 		};
 	}
 	const emulator = await startStripeEmulator(options);

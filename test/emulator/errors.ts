@@ -102,7 +102,7 @@ export function rateLimitError(): StripeApiError {
 			code: 'rate_limit',
 			doc_url: docUrl('rate_limit'),
 			message:
-				'Request rate limit exceeded. You can learn more about rate limits here https://stripe.com/docs/rate-limits.',
+				'Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.',
 		},
 		true,
 	);
@@ -139,6 +139,21 @@ export function idempotencyInProgress(key: string): StripeApiError {
 			code: 'idempotency_key_in_use',
 			doc_url: docUrl('idempotency_key_in_use'),
 			message: `There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ${key}. Please try again later.`,
+		},
+		true,
+	);
+}
+
+/** Stripe's 429 for two requests touching one object at once (no Retry-After). */
+export function lockTimeoutError(): StripeApiError {
+	return new StripeApiError(
+		429,
+		{
+			type: 'invalid_request_error',
+			code: 'lock_timeout',
+			doc_url: docUrl('lock_timeout'),
+			message:
+				'This object cannot be accessed right now because another API request or Stripe process is currently accessing it. If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate.',
 		},
 		true,
 	);

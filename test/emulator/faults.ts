@@ -6,6 +6,7 @@
  *   resetAfter      execute (and store under the idempotency key), then destroy the socket: the
  *                   client never sees a response although the money moved
  *   rateLimit429    respond 429 rate_limit with Retry-After
+ *   lockTimeout429  respond 429 lock_timeout (another request holds the object), no Retry-After
  */
 export interface FaultPlan {
 	seed?: number;
@@ -13,6 +14,7 @@ export interface FaultPlan {
 	reset?: number;
 	resetAfter?: number;
 	rateLimit429?: number;
+	lockTimeout429?: number;
 	retryAfterSeconds?: number;
 	/** Extra latency added to every API request, plus up to latencyJitterMs drawn from the seed. */
 	latencyMs?: number;
@@ -23,7 +25,13 @@ export interface FaultPlan {
 	methods?: string[];
 }
 
-export type FaultKind = 'none' | 'error500' | 'reset' | 'resetAfter' | 'rateLimit429';
+export type FaultKind =
+	| 'none'
+	| 'error500'
+	| 'reset'
+	| 'resetAfter'
+	| 'rateLimit429'
+	| 'lockTimeout429';
 
 export interface FaultDecision {
 	kind: FaultKind;
@@ -49,6 +57,7 @@ export class FaultController {
 		reset: 0,
 		resetAfter: 0,
 		rateLimit429: 0,
+		lockTimeout429: 0,
 	};
 
 	constructor(plan?: FaultPlan) {
@@ -57,7 +66,11 @@ export class FaultController {
 
 	set(plan: FaultPlan): void {
 		const total =
-			(plan.error500 ?? 0) + (plan.reset ?? 0) + (plan.resetAfter ?? 0) + (plan.rateLimit429 ?? 0);
+			(plan.error500 ?? 0) +
+			(plan.reset ?? 0) +
+			(plan.resetAfter ?? 0) +
+			(plan.rateLimit429 ?? 0) +
+			(plan.lockTimeout429 ?? 0);
 		if (total > 1) throw new Error('fault fractions add up to more than 1');
 		this.plan = { ...plan };
 		this.random = mulberry32(plan.seed ?? 1);
@@ -86,7 +99,13 @@ export class FaultController {
 		const jitter = plan.latencyJitterMs ? this.random() * plan.latencyJitterMs : 0;
 		const extraLatencyMs = (plan.latencyMs ?? 0) + jitter;
 		let threshold = 0;
-		for (const kind of ['error500', 'reset', 'resetAfter', 'rateLimit429'] as const) {
+		for (const kind of [
+			'error500',
+			'reset',
+			'resetAfter',
+			'rateLimit429',
+			'lockTimeout429',
+		] as const) {
 			threshold += plan[kind] ?? 0;
 			if (draw < threshold) {
 				this.injected[kind]++;

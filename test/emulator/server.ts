@@ -5,6 +5,7 @@ import {
 	apiError,
 	authenticationError,
 	invalidRequest,
+	lockTimeoutError,
 	maskKey,
 	rateLimitError,
 	StripeApiError,
@@ -121,6 +122,7 @@ export async function handleApiRequest(
 			return;
 		}
 		if (fault.kind === 'error500') throw apiError();
+		if (fault.kind === 'lockTimeout429') throw lockTimeoutError();
 		if (fault.kind === 'rateLimit429') {
 			const limited = rateLimitError();
 			throw new StripeApiError(429, limited.error, true, {
