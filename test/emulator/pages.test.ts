@@ -82,3 +82,27 @@ test('a payment link url opens a new checkout session; unknown pages are Stripe 
 		);
 	});
 });
+
+test('GET / in a browser shows endpoints, open checkout pages, events and deliveries', async () => {
+	await withEmulator({}, async (emulator, stripe) => {
+		await stripe.webhookEndpoints.create({
+			url: 'https://example.com/hook',
+			enabled_events: ['*'],
+		});
+		const session = await stripe.checkout.sessions.create({
+			mode: 'payment',
+			line_items: [
+				{
+					price_data: { currency: 'usd', unit_amount: 500, product_data: { name: 'Pin' } },
+					quantity: 1,
+				},
+			],
+		});
+		const page = await fetch(`${emulator.url}/`, { headers: { Accept: 'text/html' } });
+		const html = await page.text();
+		assert.match(html, /https:\/\/example\.com\/hook/);
+		assert.ok(html.includes(`/checkout/${session.id}`));
+		const json = await fetch(`${emulator.url}/`);
+		assert.equal(((await json.json()) as { url: string }).url, emulator.url);
+	});
+});

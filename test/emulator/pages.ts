@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderDashboard } from './dashboard';
 import { StripeApiError } from './errors';
 import type { StripeEmulator } from './index';
 import { parseForm } from './form';
@@ -193,6 +194,9 @@ export async function handlePageRequest(
 ): Promise<void> {
 	const body = await readBody(req);
 	const [, kind, id] = path.split('/');
+	if (path === '/' && String(req.headers.accept ?? '').includes('text/html')) {
+		return renderDashboard(res, emulator);
+	}
 	if (path === '/' || path === '/healthz') {
 		res
 			.writeHead(200, { 'Content-Type': 'application/json' })
