@@ -177,6 +177,28 @@ describe('Zapier app against the Stripe emulator', () => {
 		assert.match(paymentIntentId, /^pi_/);
 	});
 
+	it('samples Payment Succeeded from the account’s recent events', async () => {
+		const samples = await run<Record<string, unknown>[]>(
+			triggerOperation('payment_succeeded').performList,
+			{ authData: authData() },
+		);
+		assert.ok(samples.length >= 1);
+		for (const sample of samples) {
+			assert.deepEqual(sample.names, ['payment.succeeded']);
+			assert.equal((sample.payment as Record<string, unknown>).paid, true);
+		}
+	});
+
+	it('creates a payment link the emulator accepts', async () => {
+		const link = await run(App.creates.create_payment_link.operation.perform, {
+			authData: authData(),
+			meta,
+			inputData: { productName: 'Workshop', amount: '5000', currency: 'jpy' },
+		});
+		assert.match(String(link.id), /^plink_/);
+		assert.match(String(link.url), /^http/);
+	});
+
 	it('a delivery altered on the way is rejected', async () => {
 		const [delivery] = received;
 		await assert.rejects(
