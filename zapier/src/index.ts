@@ -16,7 +16,6 @@ import { checkoutExpired } from './triggers/checkoutExpired';
 import { refundSucceeded } from './triggers/refundSucceeded';
 import { disputeCreated } from './triggers/disputeCreated';
 import { subscriptionPaymentFailed } from './triggers/subscriptionPaymentFailed';
-
 import { appVersion } from './version';
 
 export default defineApp({
