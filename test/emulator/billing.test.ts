@@ -108,3 +108,43 @@ test('payment links: create, get, deactivate; paying through a link; portal sess
 		assert.equal(missing.body.error.param, 'customer');
 	});
 });
+
+test('POST /v1/subscriptions: paid with the default method; a declining one is incomplete or a 402', async () => {
+	await withEmulator({}, async (_emulator, stripe) => {
+		const customer = await stripe.customers.create({ email: 'api-sub@example.com' });
+		const price = await stripe.prices.create({
+			currency: 'usd',
+			unit_amount: 1500,
+			recurring: { interval: 'month' },
+			product_data: { name: 'Club' },
+		});
+		const visa = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+		const active = await stripe.subscriptions.create({
+			customer: customer.id,
+			items: [{ price: price.id }],
+			default_payment_method: visa.id,
+		});
+		assert.equal(active.status, 'active');
+		const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', {
+			customer: customer.id,
+		});
+		const incomplete = await stripe.subscriptions.create({
+			customer: customer.id,
+			items: [{ price: price.id }],
+			default_payment_method: failing.id,
+		});
+		assert.equal(incomplete.status, 'incomplete');
+		const error = await stripe.subscriptions
+			.create({
+				customer: customer.id,
+				items: [{ price: price.id }],
+				default_payment_method: failing.id,
+				payment_behavior: 'error_if_incomplete',
+			})
+			.then(
+				() => null,
+				(caught: unknown) => caught,
+			);
+		assert.ok(error instanceof Stripe.errors.StripeCardError);
+	});
+});

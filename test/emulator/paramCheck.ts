@@ -34,6 +34,7 @@ const ROUTES: Record<string, [file: string, type: string]> = {
 	'GET /v1/events': ['Events', 'EventListParams'],
 	'POST /v1/invoices/:invoice/pay': ['Invoices', 'InvoicePayParams'],
 	'GET /v1/invoices': ['Invoices', 'InvoiceListParams'],
+	'POST /v1/subscriptions': ['Subscriptions', 'SubscriptionCreateParams'],
 	'POST /v1/subscriptions/:sub': ['Subscriptions', 'SubscriptionUpdateParams'],
 	'GET /v1/subscriptions': ['Subscriptions', 'SubscriptionListParams'],
 	'POST /v1/billing_portal/sessions': ['BillingPortal/Sessions', 'SessionCreateParams'],

@@ -10,6 +10,7 @@ import { registerBillingPortal, registerPaymentLinks } from './paymentLinks';
 import { registerPaymentMethods } from './paymentMethods';
 import { registerPrices } from './prices';
 import { registerRefunds } from './refunds';
+import { registerSubscriptionCreate } from './subscriptionCreate';
 import { registerSubscriptions } from './subscriptions';
 import { registerWebhookEndpoints } from './webhookEndpoints';
 
@@ -27,6 +28,7 @@ export function registerAll(router: Router): Router {
 	registerBillingPortal(router);
 	registerInvoices(router);
 	registerSubscriptions(router);
+	registerSubscriptionCreate(router);
 	registerAccount(router);
 	return router;
 }
