@@ -63,13 +63,12 @@ export async function stripeApiRequest(
 	this: StripeContext,
 	call: StripeTransportCall,
 ): Promise<StripeCallResult<IDataObject>> {
-	const context = this;
-	const node = context.getNode();
+	const node = this.getNode();
 	try {
-		const credential = await readCredential(context, call.itemIndex);
+		const credential = await readCredential(this, call.itemIndex);
 		const send = async (request: GatewayRequest): Promise<GatewayResponse> => {
-			await acquireRequestSlot(context);
-			return await sendThroughN8n(context, request, credential);
+			await acquireRequestSlot(this);
+			return await sendThroughN8n(this, request, credential);
 		};
 		return await callStripe<IDataObject>(
 			{

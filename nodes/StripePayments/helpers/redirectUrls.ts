@@ -9,16 +9,15 @@ export const CHECKOUT_SESSION_PLACEHOLDER = '{CHECKOUT_SESSION_ID}';
  */
 export function checkedRedirectUrl(value: unknown, field: string): string {
 	const url = String(value ?? '').trim();
-	let parsed: URL;
-	try {
-		parsed = new URL(url.replace(CHECKOUT_SESSION_PLACEHOLDER, 'placeholder'));
-	} catch {
+	const candidate = url.replace(CHECKOUT_SESSION_PLACEHOLDER, 'placeholder');
+	if (!URL.canParse(candidate)) {
 		throw new PaymentInputError(
 			field,
 			'is not a full URL.',
 			'Use a URL such as https://example.com/thanks.',
 		);
 	}
+	const parsed = new URL(candidate);
 	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
 		throw new PaymentInputError(field, 'must start with https://.', 'Use a web page address.');
 	}

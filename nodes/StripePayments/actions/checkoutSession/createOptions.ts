@@ -34,7 +34,7 @@ export const checkoutOptionsField: INodeProperties = {
 			name: 'clientReferenceId',
 			type: 'string',
 			default: '',
-			description: 'Your own id for this checkout (an order or cart id), returned in webhooks',
+			description: 'Your own ID for this checkout (an order or cart ID), returned in webhooks',
 		},
 		{
 			displayName: 'Expires In (Minutes)',

@@ -19,14 +19,11 @@ export const lineItemsField: INodeProperties = {
 			name: 'items',
 			values: [
 				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					default: 'price',
-					options: [
-						{ name: 'Existing Price', value: 'price' },
-						{ name: 'Ad-Hoc Amount', value: 'adHoc' },
-					],
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					placeholder: 'T-shirt',
 				},
 				{
 					displayName: 'Price ID',
@@ -34,15 +31,28 @@ export const lineItemsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'price_1MoBy5LkdIwHu7ixZhnattbh',
-					displayOptions: { show: { type: ['price'] } },
 				},
 				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					placeholder: 'T-shirt',
-					displayOptions: { show: { type: ['adHoc'] } },
+					displayName: 'Quantity',
+					name: 'quantity',
+					type: 'number',
+					default: 1,
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					default: 'price',
+					options: [
+						{
+							name: 'Existing Price',
+							value: 'price',
+						},
+						{
+							name: 'Ad-Hoc Amount',
+							value: 'adHoc',
+						},
+					],
 				},
 				{
 					displayName: 'Unit Amount',
@@ -51,14 +61,6 @@ export const lineItemsField: INodeProperties = {
 					default: '',
 					placeholder: '19.99',
 					description: 'A decimal in the session currency',
-					displayOptions: { show: { type: ['adHoc'] } },
-				},
-				{
-					displayName: 'Quantity',
-					name: 'quantity',
-					type: 'number',
-					default: 1,
-					typeOptions: { minValue: 1 },
 				},
 			],
 		},

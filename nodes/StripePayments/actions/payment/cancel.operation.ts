@@ -16,10 +16,10 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: '',
 		options: [
-			{ name: 'Not Given', value: '' },
 			{ name: 'Abandoned', value: 'abandoned' },
 			{ name: 'Duplicate', value: 'duplicate' },
 			{ name: 'Fraudulent', value: 'fraudulent' },
+			{ name: 'Not Given', value: '' },
 			{ name: 'Requested by Customer', value: 'requested_by_customer' },
 		],
 	},

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { PaymentInputError } from '../../../../core/errors';
 import { toMinorUnits } from '../../../../core/payments/amounts';
-import { paymentErrorDetailsOf } from '../../../shared/nodeErrors';
+import { paymentErrorDetailsOf, toNodeError } from '../../../shared/nodeErrors';
 import { idempotencyKeyFor, idempotencyOption } from '../../helpers/idempotency';
 import { pathId } from '../../helpers/lists';
 import { metadataField, metadataFor } from '../../helpers/metadata';
@@ -94,7 +94,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}));
 	} catch (error) {
 		const details = paymentErrorDetailsOf(error);
-		if (details?.category !== 'authentication_required' || !details.paymentId) throw error;
+		if (details?.category !== 'authentication_required' || !details.paymentId) {
+			throw toNodeError(this.getNode(), error, itemIndex);
+		}
 		const { body: failedIntent } = await stripeApiRequest.call(this, {
 			method: 'GET',
 			path: `/v1/payment_intents/${pathId(details.paymentId)}`,
