@@ -163,6 +163,14 @@ test('manual capture, partial capture, cancel and their state errors', async () 
 			() => null,
 			(caught: unknown) => caught,
 		);
+		const again = await stripe.paymentIntents.capture(held.id).then(
+			() => null,
+			(caught: unknown) => caught as Error,
+		);
+		assert.match(
+			String(again?.message),
+			/^This PaymentIntent could not be captured because it has a status of succeeded/,
+		);
 		assert.ok(error instanceof Stripe.errors.StripeInvalidRequestError);
 		assert.equal(error.code, 'payment_intent_unexpected_state');
 		const open = await stripe.paymentIntents.create({ amount: 100, currency: 'usd', ...card });

@@ -26,10 +26,28 @@ export function assertReturnUrlWhenRedirectsAllowed(intent: StripeObject, return
 	);
 }
 
-export function unexpectedState(intent: StripeObject, action: string, allowed: string[]) {
+const PAST: Record<string, string> = {
+	confirm: 'confirmed',
+	capture: 'captured',
+	cancel: 'canceled',
+	update: 'updated',
+	authenticate: 'authenticated',
+};
+
+/** Stripe's payment_intent_unexpected_state, worded as Stripe words it per action. */
+export function unexpectedState(
+	intent: StripeObject,
+	action: 'confirm' | 'capture' | 'cancel' | 'update' | 'authenticate',
+	allowed: string[],
+) {
+	const status = String(intent.status);
+	const opening =
+		action === 'capture'
+			? `This PaymentIntent could not be captured because it has a status of ${status}.`
+			: `You cannot ${action} this PaymentIntent because it has a status of ${status}.`;
 	return invalidRequest(
-		`You cannot ${action} this PaymentIntent because it has a status of ${String(intent.status)}. Only a PaymentIntent with one of the following statuses may be ${action === 'cancel' ? 'canceled' : `${action}ed`}: ${allowed.join(', ')}.`,
-		{ code: 'payment_intent_unexpected_state', param: undefined },
+		`${opening} Only a PaymentIntent with one of the following statuses may be ${PAST[action]}: ${allowed.join(', ')}.`,
+		{ code: 'payment_intent_unexpected_state' },
 	);
 }
 

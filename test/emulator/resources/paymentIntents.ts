@@ -156,7 +156,7 @@ function update(ctx: RequestContext, id: string): StripeObject {
 function capture(ctx: RequestContext, id: string): StripeObject {
 	const intent = getIntent(ctx, id);
 	if (intent.status !== 'requires_capture')
-		throw unexpectedState(intent, 'captur', ['requires_capture']);
+		throw unexpectedState(intent, 'capture', ['requires_capture']);
 	const capturable = intent.amount_capturable as number;
 	const amount = optionalInteger(ctx.params, 'amount_to_capture') ?? capturable;
 	if (amount > capturable || amount < 1) {
