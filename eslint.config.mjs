@@ -25,7 +25,7 @@ export default [
 		rules: { '@n8n/community-nodes/no-runtime-dependencies': 'off' },
 	},
 	...tseslint.config({
-		files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'zapier/src/**/*.ts', 'zapier/test/**/*.ts'],
 		extends: [tseslint.configs.recommended],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' },
 	}),
