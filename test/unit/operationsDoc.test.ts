@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { findOperation } from '../../nodes/StripePayments/actions/router';
 import { versionDescription } from '../../nodes/StripePayments/actions/versionDescription';
 import {
 	OPERATIONS_DOC_PATH,
@@ -118,4 +119,18 @@ describe('descriptions an AI agent can act on (usableAsTool)', () => {
 		assert.match(described('customer', 'delete'), /cannot be undone/);
 		assert.match(described('invoice', 'void'), /cannot be undone/);
 	});
+});
+
+describe('every operation the UI offers (and this reference lists) can run', () => {
+	for (const resource of resources) {
+		it(`${resource.name}: the router finds an execute for each operation`, () => {
+			for (const operation of operationsOf(String(resource.value))) {
+				assert.equal(
+					typeof findOperation(String(resource.value), String(operation.value)),
+					'function',
+					`${resource.value}.${operation.value}`,
+				);
+			}
+		});
+	}
 });

@@ -9,13 +9,13 @@ type StripePaymentsMap = {
 	paymentLink: 'create' | 'get' | 'deactivate';
 	payment: 'charge' | 'createForOnSession' | 'capture' | 'cancel' | 'get' | 'list' | 'search';
 	refund: 'create' | 'get' | 'list' | 'cancel' | 'updateMetadata';
-	customer: string;
-	paymentMethod: string;
-	invoice: string;
-	billingPortal: string;
-	subscription: string;
-	event: string;
-	customApiCall: string;
+	customer: 'create' | 'get' | 'getOrCreateByEmail' | 'update' | 'delete' | 'list' | 'search';
+	paymentMethod: 'list' | 'detach';
+	invoice: 'get' | 'getHostedUrl' | 'list' | 'pay' | 'send' | 'void';
+	billingPortal: 'create';
+	subscription: 'get' | 'list' | 'cancel' | 'resume';
+	event: 'get' | 'list';
+	customApiCall: 'call';
 };
 
 export type StripePaymentsType = AllEntities<StripePaymentsMap>;
