@@ -139,4 +139,22 @@ describe('signed deliveries into the trigger', () => {
 		assert.ok((item.names as string[]).includes('payment.succeeded'));
 		assert.equal((item.payment as Record<string, unknown>).status, 'succeeded');
 	});
+
+	it('an event re-delivered after an n8n restart starts no second execution', async () => {
+		// Stripe re-delivers for days; the trigger's memory of handled events must outlive a restart.
+		const event = stripeEvent('payment_intent.succeeded', paymentIntentObject());
+		const first = await deliver(suite.emulator.url, { endpoint, event });
+		assert.equal(first.deliveries[0].status, 200);
+		expected += 1;
+		await executionsSoFar();
+		await suite.n8n.restart();
+		await suite.rest.signIn();
+		const state = await emulatorControl<{ endpoints: Array<{ url: string }> }>(suite.emulator.url, 'GET', 'state');
+		await waitForWebhook(state.endpoints[0].url);
+		const again = await deliver(suite.emulator.url, { endpoint, event });
+		assert.equal(again.deliveries[0].status, 200, 'acknowledged, so Stripe stops re-delivering');
+		await sentinel();
+		const executions = await executionsSoFar();
+		assert.equal(executions.length, expected, 'the re-delivery started nothing');
+	});
 });
