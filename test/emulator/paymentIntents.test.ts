@@ -89,6 +89,21 @@ test('pm_card_authenticationRequired: off-session fails with authentication_requ
 	});
 });
 
+test('error_on_requires_action turns an on-session 3-D Secure demand into a 402', async () => {
+	await withEmulator({}, async (emulator) => {
+		const response = await raw(emulator, 'POST', '/v1/payment_intents', {
+			amount: 1000,
+			currency: 'usd',
+			payment_method: 'pm_card_authenticationRequired',
+			confirm: true,
+			error_on_requires_action: true,
+			allowed_payment_method_types: ['card'],
+		});
+		assert.equal(response.status, 402);
+		assert.equal(response.body.error.code, 'authentication_required');
+	});
+});
+
 test('pm_card_authenticationRequired on-session: requires_action, redirect only with return_url', async () => {
 	await withEmulator({}, async (emulator, stripe) => {
 		const sdkOnly = await stripe.paymentIntents.create({

@@ -11,6 +11,8 @@ export interface ConfirmOptions {
 	paymentMethod?: string;
 	offSession: boolean;
 	returnUrl?: string;
+	/** error_on_requires_action: fail the attempt instead of asking for authentication. */
+	failOnAction?: boolean;
 }
 
 /** Stripe refuses to confirm without return_url while redirect-based methods are allowed. */
@@ -74,7 +76,9 @@ export function confirmIntent(
 	const effective = effectiveOutcome(outcome, options.offSession);
 	if (effective.kind === 'decline') return decline(ctx, intent, paymentMethod, effective);
 	if (effective.kind === 'authenticate') {
-		if (options.offSession) return authenticationRequired(ctx, intent, paymentMethod);
+		if (options.offSession || options.failOnAction) {
+			return authenticationRequired(ctx, intent, paymentMethod);
+		}
 		return requireAction(ctx, intent, options.returnUrl);
 	}
 	return succeed(ctx, intent, paymentMethod, effective.dispute === true);

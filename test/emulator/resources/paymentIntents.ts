@@ -121,7 +121,8 @@ function create(ctx: RequestContext): StripeObject {
 	if (paymentMethod && !confirm) intent.status = 'requires_confirmation';
 	ctx.scope.put(intent);
 	emitFrom(ctx, 'payment_intent.created', intent);
-	if (confirm) confirmIntent(ctx, intent, { paymentMethod, offSession, returnUrl });
+	const failOnAction = optionalBoolean(params, 'error_on_requires_action') ?? false;
+	if (confirm) confirmIntent(ctx, intent, { paymentMethod, offSession, returnUrl, failOnAction });
 	else if (paymentMethod) {
 		intent.payment_method = resolvePaymentMethod(ctx.scope, paymentMethod).paymentMethod.id;
 	}
