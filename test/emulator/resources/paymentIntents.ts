@@ -232,6 +232,7 @@ export function registerPaymentIntents(router: Router): void {
 		return confirmIntent(ctx, found, {
 			paymentMethod: optionalString(ctx.params, 'payment_method'),
 			offSession: optionalBoolean(ctx.params, 'off_session') ?? false,
+			failOnAction: optionalBoolean(ctx.params, 'error_on_requires_action') ?? false,
 			returnUrl,
 		});
 	});
