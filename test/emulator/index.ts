@@ -109,7 +109,8 @@ export async function startStripeEmulator(
 			if (!res.headersSent) res.writeHead(500).end();
 		});
 	});
-	server.keepAliveTimeout = 1000;
+	// Longer than clients' idle timeouts, so a reused keep-alive socket is never closed under them.
+	server.keepAliveTimeout = 65_000;
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, host, () => resolve());
