@@ -34,6 +34,44 @@ export async function listWithLimit(
 	return await stripeApiRequestAllItems.call(this, path, params, { limit, itemIndex });
 }
 
+export const createdAfterFilter: INodeProperties = {
+	displayName: 'Created After',
+	name: 'createdAfter',
+	type: 'dateTime',
+	default: '',
+};
+
+/** "Return All", "Limit" and a Filters collection with the given filters. */
+export function listFields(filters: INodeProperties[]): INodeProperties[] {
+	return [
+		...returnAllFields,
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: filters,
+		},
+	];
+}
+
+/**
+ * Stripe list query parameters from a Filters collection: the named text filters when not blank,
+ * and `createdAfter` (a date) as `created[gte]` in Unix seconds.
+ */
+export function listFilterParams(filters: IDataObject, textFilters: string[]): IDataObject {
+	const params: IDataObject = {};
+	for (const name of textFilters) {
+		const value = filters[name];
+		if (typeof value === 'string' && value.trim() !== '') params[name] = value.trim();
+	}
+	if (filters.createdAfter) {
+		params.created = { gte: Math.floor(new Date(String(filters.createdAfter)).getTime() / 1000) };
+	}
+	return params;
+}
+
 /** An id from a parameter, made safe to put in a path. */
 export function pathId(id: string): string {
 	return encodeURIComponent(id.trim());

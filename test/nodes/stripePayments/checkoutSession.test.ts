@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import {
 	byId,
-	restoreRetries,
 	runStripePayments,
 	STRIPE_API_VERSION,
 	stripeMock,
-	useFastRetries,
+	useStripeTestHooks,
 } from './support';
 
 const session = (overrides: IDataObject = {}): IDataObject => ({
@@ -20,29 +18,19 @@ const session = (overrides: IDataObject = {}): IDataObject => ({
 });
 
 describe('Stripe Payments › Checkout Session (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('create: payment mode with a price and an ad-hoc item, email, metadata copied to the payment', async () => {
 		const { scope, requests } = stripeMock();
-		scope
-			.post('/v1/checkout/sessions')
-			.reply(
-				200,
-				session({
-					id: 'cs_1',
-					url: 'https://checkout.stripe.com/c/pay/cs_1',
-					status: 'open',
-					payment_status: 'unpaid',
-				}),
-			);
+		scope.post('/v1/checkout/sessions').reply(
+			200,
+			session({
+				id: 'cs_1',
+				url: 'https://checkout.stripe.com/c/pay/cs_1',
+				status: 'open',
+				payment_status: 'unpaid',
+			}),
+		);
 
 		const { output } = await runStripePayments({
 			resource: 'checkoutSession',

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { idempotentEndpoint, type Fault } from './idempotentEndpoint';
-import { byId, restoreRetries, runStripePayments, stripeMock, useFastRetries } from './support';
+import { byId, runStripePayments, stripeMock, useStripeTestHooks } from './support';
 
 const FAULTS: Array<[string, Fault]> = [
 	['500 then 200', 'server_error'],
@@ -50,15 +49,7 @@ const newRefund = (form: Record<string, string>): IDataObject => ({
 });
 
 describe('Stripe Payments › faults on money movements (same key, one movement)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	for (const [operation, path, parameters, create] of [
 		['charge', '/v1/payment_intents', chargeParameters, newPaymentIntent],

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import {
 	byId,
-	restoreRetries,
 	runStripePayments,
 	STRIPE_API_VERSION,
 	stripeMock,
-	useFastRetries,
+	useStripeTestHooks,
 } from './support';
 
 const intent = (overrides: IDataObject): IDataObject => ({
@@ -55,15 +53,7 @@ const failedAuthIntent = intent({
 });
 
 describe('Stripe Payments › Payment (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('charge: off-session confirm of a saved payment method, exact body and headers', async () => {
 		const { scope, requests } = stripeMock();

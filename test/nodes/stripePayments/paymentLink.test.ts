@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { stripeFixture } from '../../fixtures/stripe';
-import { byId, restoreRetries, runStripePayments, stripeMock, useFastRetries } from './support';
+import { byId, runStripePayments, stripeMock, useStripeTestHooks } from './support';
 
 const link = (overrides: IDataObject = {}): IDataObject => ({
 	...stripeFixture('payment_link'),
@@ -13,15 +12,7 @@ const link = (overrides: IDataObject = {}): IDataObject => ({
 });
 
 describe('Stripe Payments › Payment Link (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('create from a price, redirecting after payment', async () => {
 		const { scope, requests } = stripeMock();

@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-
-import nock from 'nock';
+import { describe, it } from 'node:test';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import {
 	byId,
-	restoreRetries,
 	runStripePayments,
 	STRIPE_API_VERSION,
 	stripeMock,
+	useStripeTestHooks,
 	TEST_KEY,
-	useFastRetries,
 } from './support';
 
 describe('Stripe Payments › Refund (workflow through n8n-core)', () => {
-	before(() => {
-		nock.disableNetConnect();
-		useFastRetries();
-	});
-	afterEach(() => nock.cleanAll());
-	after(() => {
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useStripeTestHooks();
 
 	it('create: full refund of a payment intent, with reason, metadata and an idempotency key', async () => {
 		const refund = { ...stripeFixture('refund'), id: 're_1', payment_intent: 'pi_1', amount: 1000 };
