@@ -8,7 +8,7 @@ import type { Scope, StripeObject } from './state';
  * emulator remembers that object's behaviour so a saved card keeps behaving like its test card.
  */
 export type CardOutcome =
-	| { kind: 'succeed'; dispute?: boolean }
+	| { kind: 'succeed'; dispute?: boolean; refundFails?: boolean }
 	| { kind: 'decline'; code: string; declineCode: string; message: string }
 	| { kind: 'authenticate'; onSetupOnly?: boolean };
 
@@ -92,6 +92,11 @@ export const TEST_CARDS: Record<string, TestCard> = {
 		brand: 'visa',
 		last4: '0259',
 		outcome: { kind: 'succeed', dispute: true },
+	},
+	pm_card_refundFail: {
+		brand: 'visa',
+		last4: '5126',
+		outcome: { kind: 'succeed', refundFails: true },
 	},
 };
 

@@ -98,3 +98,25 @@ test('refunding an unpaid intent or an unknown one fails the way Stripe does', a
 		assert.equal(neither.body.error.code, 'parameter_missing');
 	});
 });
+
+test('pm_card_refundFail: the refund is answered succeeded, then fails with refund.failed', async () => {
+	await withEmulator({}, async (_emulator, stripe) => {
+		const intent = await stripe.paymentIntents.create({
+			amount: 2000,
+			currency: 'usd',
+			payment_method: 'pm_card_refundFail',
+			confirm: true,
+			allowed_payment_method_types: ['card'],
+		});
+		const refund = await stripe.refunds.create({ payment_intent: intent.id });
+		assert.equal(refund.status, 'succeeded');
+		const later = await stripe.refunds.retrieve(refund.id);
+		assert.equal(later.status, 'failed');
+		assert.equal(later.failure_reason, 'expired_or_canceled_card');
+		const failed = await stripe.events.list({ type: 'refund.failed' });
+		assert.equal(failed.data.length, 1);
+		const charge = await stripe.charges.retrieve(String(intent.latest_charge));
+		assert.equal(charge.amount_refunded, 0);
+		assert.equal((await stripe.refunds.create({ payment_intent: intent.id })).amount, 2000);
+	});
+});

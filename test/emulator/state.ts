@@ -12,6 +12,8 @@ export interface MoneyMovement {
 	paymentIntent: string | null;
 	amount: number;
 	idempotencyKey: string | null;
+	/** Set when the movement was reversed afterwards (a refund that failed). */
+	failed?: boolean;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { invalidRequest } from '../errors';
-import { newId, nowSeconds, template } from '../fixtures';
+import { clone, newId, nowSeconds, template } from '../fixtures';
 import { listResponse, matchesRange } from '../pagination';
 import { applyMetadata, optionalInteger, optionalString } from '../params';
 import { emitFrom, type RequestContext, type Router } from '../router';
@@ -107,7 +107,38 @@ function create(ctx: RequestContext): StripeObject {
 	});
 	emitFrom(ctx, 'refund.created', refund);
 	emitFrom(ctx, 'charge.refunded', charge, { amount_refunded: refunded, refunded: false });
+	if (refundFailsFor(ctx, charge)) {
+		const answered = clone(refund);
+		failRefund(ctx, refund, charge);
+		return answered;
+	}
 	return refund;
+}
+
+function refundFailsFor(ctx: RequestContext, charge: StripeObject): boolean {
+	const outcome = ctx.scope.hiddenOf(String(charge.payment_method)).outcome as
+		| { kind: string; refundFails?: boolean }
+		| undefined;
+	return outcome?.kind === 'succeed' && outcome.refundFails === true;
+}
+
+/**
+ * pm_card_refundFail: the refund is answered `succeeded`, then fails (card closed): the money goes
+ * back to the balance, and refund.failed / refund.updated / charge.refund.updated follow.
+ */
+function failRefund(ctx: RequestContext, refund: StripeObject, charge: StripeObject): void {
+	Object.assign(refund, {
+		status: 'failed',
+		failure_reason: 'expired_or_canceled_card',
+		failure_balance_transaction: newId('txn'),
+	});
+	charge.amount_refunded = (charge.amount_refunded as number) - (refund.amount as number);
+	charge.refunded = false;
+	const movement = ctx.scope.moneyMovements.find((entry) => entry.objectId === refund.id);
+	if (movement) movement.failed = true;
+	emitFrom(ctx, 'refund.failed', refund);
+	emitFrom(ctx, 'refund.updated', refund, { status: 'succeeded' });
+	emitFrom(ctx, 'charge.refund.updated', refund, { status: 'succeeded' });
 }
 
 function money(amount: number, charge: StripeObject): string {
