@@ -10,6 +10,7 @@ import { checkedRedirectUrl } from '../../helpers/redirectUrls';
 import { locatedId, stripeResourceLocator } from '../../helpers/resourceLocators';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { stripeApiRequest } from '../../transport';
+import { amountField, currencyField } from '../payment/fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,24 +36,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Consultation (1 hour)',
 		displayOptions: { show: { priceSource: ['adHoc'] } },
 	},
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '49.99',
-		description: 'A decimal in the currency; converted exactly to the smallest unit',
-		displayOptions: { show: { priceSource: ['adHoc'] } },
-	},
-	{
-		displayName: 'Currency',
-		name: 'currency',
-		type: 'string',
-		required: true,
-		default: 'usd',
-		displayOptions: { show: { priceSource: ['adHoc'] } },
-	},
+	{ ...amountField, displayOptions: { show: { priceSource: ['adHoc'] } } },
+	{ ...currencyField, displayOptions: { show: { priceSource: ['adHoc'] } } },
 	{
 		displayName: 'Quantity',
 		name: 'quantity',
