@@ -137,3 +137,19 @@ test('subscription mode: paying creates customer, subscription and a paid invoic
 		assert.match(String(invoice.hosted_invoice_url), /\/invoices\/in_/);
 	});
 });
+
+test('a session past expires_at is expired on next access, with checkout.session.expired', async () => {
+	await withEmulator({}, async (emulator, stripe) => {
+		const session = await stripe.checkout.sessions.create({
+			mode: 'payment',
+			line_items: [lineItem],
+		});
+		const stored = emulator.scope().find(session.id);
+		assert.ok(stored);
+		stored.expires_at = Math.floor(Date.now() / 1000) - 1;
+		assert.equal((await stripe.checkout.sessions.retrieve(session.id)).status, 'expired');
+		assert.equal((await stripe.events.list({ type: 'checkout.session.expired' })).data.length, 1);
+		const pay = await control(emulator, 'POST', `/checkout/${session.id}/pay`, {});
+		assert.equal(pay.status, 400);
+	});
+});

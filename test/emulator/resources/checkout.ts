@@ -30,8 +30,19 @@ const NULL_FIELDS = [
 	'customer_account',
 ];
 
+/** A session past its expires_at has expired (Stripe expires it on time; here on next access). */
 export function getSession(ctx: RequestContext, id: string): StripeObject {
-	return ctx.scope.get(id, 'checkout.session', 'checkout.session', 'session');
+	const session = ctx.scope.get(id, 'checkout.session', 'checkout.session', 'session');
+	if (session.status === 'open' && nowSeconds() >= (session.expires_at as number)) {
+		markExpired(ctx, session);
+	}
+	return session;
+}
+
+function markExpired(ctx: RequestContext, session: StripeObject): void {
+	session.status = 'expired';
+	session.url = null;
+	emitFrom(ctx, 'checkout.session.expired', session);
 }
 
 function readExpiry(ctx: RequestContext): number {
@@ -200,9 +211,7 @@ export function expireSession(ctx: RequestContext, id: string): StripeObject {
 			{ param: 'session' },
 		);
 	}
-	session.status = 'expired';
-	session.url = null;
-	emitFrom(ctx, 'checkout.session.expired', session);
+	markExpired(ctx, session);
 	return session;
 }
 
