@@ -87,6 +87,8 @@ test('a non-2xx answer is re-delivered on the retry schedule, each attempt recor
 			assert.equal(hook.received.length, 3);
 			assert.ok(hook.received.every((delivery) => delivery.body.includes(event.id)));
 			assert.equal((await stripe.events.retrieve(event.id)).pending_webhooks, 0);
+			const undelivered = await stripe.events.list({ delivery_success: false });
+			assert.equal(undelivered.data.length, 0);
 		});
 	} finally {
 		await hook.close();
