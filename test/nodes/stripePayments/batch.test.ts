@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 
 import { stripeFixture } from '../../fixtures/stripe';
+import { NODE_UNDER_TEST } from '../harness';
 import { runStripePayments, stripeMock, useStripeTestHooks } from './support';
 
 const refundEach = {
@@ -83,5 +84,36 @@ describe('Stripe Payments › batches (workflow through n8n-core)', () => {
 			output.map((item) => item.pairedItem),
 			items.map((_, index) => ({ item: index })),
 		);
+	});
+
+	it('with "continue (using error output)", failed items go to the error output with their input', async () => {
+		const { scope } = stripeMock();
+		scope
+			.post('/v1/refunds')
+			.times(3)
+			.reply((_uri, body) => {
+				const paymentIntent = new URLSearchParams(String(body)).get('payment_intent');
+				if (paymentIntent === 'pi_1') {
+					return [
+						402,
+						{ error: { type: 'card_error', code: 'card_declined', message: 'Declined' } },
+					];
+				}
+				return [200, { ...stripeFixture('refund'), id: `re_for_${paymentIntent}` }];
+			});
+		const items = Array.from({ length: 3 }, (_, index) => ({ paymentIntent: `pi_${index}` }));
+		const { outputs } = await runStripePayments(refundEach, {
+			items,
+			onError: 'continueErrorOutput',
+		});
+		const [success, failed] = outputs[NODE_UNDER_TEST];
+
+		assert.deepEqual(
+			success.map((item) => item.json.id),
+			['re_for_pi_0', 're_for_pi_2'],
+		);
+		assert.equal(failed.length, 1);
+		assert.equal(failed[0].json.paymentIntent, 'pi_1');
+		assert.equal((failed[0].json.error as IDataObject).nextStep, 'ask_for_new_payment_method');
 	});
 });

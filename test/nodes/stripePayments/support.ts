@@ -101,6 +101,8 @@ export function stripeMock(): { scope: nock.Scope; requests: RecordedRequest[] }
 export interface RunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting; 'continueErrorOutput' sends failed items to a second output. */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 	credential?: IDataObject;
 }
 
@@ -111,7 +113,10 @@ export async function runStripePayments(
 	const result = await runWorkflow({
 		nodes: [StripePayments],
 		workflow: singleNodeWorkflow(StripePayments, parameters, ['paywireStripeApi'], {
-			nodeSettings: options.continueOnFail ? { continueOnFail: true } : {},
+			nodeSettings: {
+				...(options.continueOnFail ? { continueOnFail: true } : {}),
+				...(options.onError ? { onError: options.onError } : {}),
+			},
 		}),
 		credentials: {
 			paywireStripeApi: {
