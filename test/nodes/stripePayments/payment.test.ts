@@ -67,7 +67,8 @@ describe('Stripe Payments › Payment (workflow through n8n-core)', () => {
 		assert.equal(
 			requests[0].rawBody,
 			'amount=4999&currency=usd&customer=cus_1&payment_method=pm_card_visa&confirm=true' +
-				'&off_session=true&description=Order%2042&metadata[order_id]=42',
+				'&off_session=true&automatic_payment_methods[enabled]=true' +
+				'&automatic_payment_methods[allow_redirects]=never&description=Order%2042&metadata[order_id]=42',
 		);
 		assert.equal(requests[0].headers['stripe-version'], STRIPE_API_VERSION);
 		assert.match(requests[0].headers['idempotency-key'], /^paywire-[0-9a-f]{64}$/);

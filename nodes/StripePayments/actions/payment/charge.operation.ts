@@ -78,6 +78,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		payment_method: paymentMethod,
 		confirm: true,
 		off_session: true,
+		// The customer is away, so no redirect-based method can finish: without this, Stripe asks
+		// for a return_url. A card that needs 3-D Secure fails with authentication_required instead.
+		automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
 		description: String(this.getNodeParameter('description', itemIndex, '')).trim() || undefined,
 		metadata: metadataFor.call(this, itemIndex),
 	};
