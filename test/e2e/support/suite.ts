@@ -37,12 +37,14 @@ export async function startSuite(
 	options: {
 		/** Runs with n8n stopped, before its first start (CLI imports). */
 		beforeStart?: (userFolder: string, emulator: RunningEmulator) => Promise<void>;
+		/** Extra environment for n8n (e.g. N8N_EXPRESSION_ENGINE in the benchmark). */
+		n8nEnv?: Record<string, string>;
 	} = {},
 ): Promise<E2eSuite> {
 	const userFolder = suiteFolder(name);
 	await installTarball(userFolder, await tarballUnderTest());
 	const emulator = await startEmulator(0);
-	const n8n = new N8nProcess({ userFolder });
+	const n8n = new N8nProcess({ userFolder, extraEnv: options.n8nEnv });
 	try {
 		await options.beforeStart?.(userFolder, emulator);
 		await n8n.start();
