@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type Stripe from 'stripe';
 
 import { startStripeEmulator, type StripeEmulator } from '../../emulator';
@@ -29,11 +29,11 @@ describe('Stripe Payments › against the Stripe emulator', () => {
 	});
 
 	const run = (
-		parameters: IDataObject,
+		parameters: INodeParameters,
 		options: { items?: IDataObject[]; continueOnFail?: boolean } = {},
 	) => runStripePayments(parameters, { ...options, credential: { baseUrl: emulator.url } });
 
-	const charge = (paymentMethodId: string, extra: IDataObject = {}) => ({
+	const charge = (paymentMethodId: string, extra: INodeParameters = {}) => ({
 		resource: 'payment',
 		operation: 'charge',
 		customer: byId(customer),
