@@ -147,4 +147,64 @@ describe('Stripe Payments › against the Stripe emulator', () => {
 		}
 		assert.ok(output.filter((item) => !item.json.error).length >= 18);
 	});
+
+	it('creates checkout sessions (all modes) and payment links the emulator accepts', async () => {
+		const price = await stripe.prices.create({
+			currency: 'eur',
+			unit_amount: 900,
+			recurring: { interval: 'month' },
+			product_data: { name: 'Pro' },
+		});
+		const common = {
+			resource: 'checkoutSession',
+			operation: 'create',
+			currency: 'eur',
+			successUrl: 'https://example.com/thanks?session_id={CHECKOUT_SESSION_ID}',
+			metadata: { entries: [{ key: 'order_id', value: 'A-8' }] },
+			options: { expiresInMinutes: 45, clientReferenceId: 'cart-1', allowPromotionCodes: true },
+		};
+		const payment = await run({
+			...common,
+			mode: 'payment',
+			lineItems: { items: [{ type: 'adHoc', name: 'Mug', amount: '12.00', quantity: 2 }] },
+			customerSource: 'email',
+			customerEmail: 'ada@example.com',
+		});
+		assert.equal(payment.output[0].json.amount_total, 2400);
+		assert.match(String(payment.output[0].json.url), /^http/);
+		const subscription = await run({
+			...common,
+			mode: 'subscription',
+			lineItems: { items: [{ type: 'price', price: price.id, quantity: 1 }] },
+			customerSource: 'customer',
+			customer: byId(customer),
+		});
+		assert.equal(subscription.output[0].json.mode, 'subscription');
+		const setup = await run({
+			...common,
+			mode: 'setup',
+			customerSource: 'customer',
+			customer: byId(customer),
+		});
+		assert.equal(setup.output[0].json.mode, 'setup');
+
+		const link = await run({
+			resource: 'paymentLink',
+			operation: 'create',
+			priceSource: 'adHoc',
+			productName: 'Consultation',
+			amount: '80',
+			currency: 'eur',
+			quantity: 1,
+			afterCompletion: 'redirect',
+			redirectUrl: 'https://example.com/booked',
+		});
+		assert.match(String(link.output[0].json.url), /^http/);
+		const deactivated = await run({
+			resource: 'paymentLink',
+			operation: 'deactivate',
+			paymentLinkId: String(link.output[0].json.id),
+		});
+		assert.equal(deactivated.output[0].json.active, false);
+	});
 });
