@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { inspect } from 'node:util';
 
 import { DEFAULT_RETRY_POLICY } from '../../../core/stripe/client';
 import { STRIPE_API_VERSION } from '../../../core/stripe/apiVersion';
@@ -86,6 +87,32 @@ describe('stripeApiRequest (n8n transport)', () => {
 		});
 		assert.equal(result.attempts, 2);
 		assert.deepEqual(sent[0], sent[1]);
+	});
+
+	it('after the retries, a connection failure keeps no request options (no Authorization) in the error', async () => {
+		const reset = () =>
+			Object.assign(new Error('socket hang up'), {
+				code: 'ECONNRESET',
+				config: { headers: { Authorization: 'Bearer sk_test_secret123' } },
+			});
+		const { context, sent } = fakeLoadOptionsContext([reset(), reset(), reset(), reset()]);
+		await assert.rejects(
+			stripeApiRequest.call(context, {
+				method: 'POST',
+				path: '/v1/refunds',
+				params: { charge: 'ch_1' },
+				idempotencyKey: 'key-3',
+			}),
+			(error: Error) => {
+				assert.equal(error.name, 'NodeApiError');
+				assert.equal(paymentErrorDetailsOf(error)?.nextStep, 'retry_later');
+				assert.equal(paymentErrorDetailsOf(error)?.retryable, true);
+				const everything = `${inspect(error, { depth: 20, showHidden: true })} ${JSON.stringify(error)}`;
+				assert.doesNotMatch(everything, /secret123/);
+				return true;
+			},
+		);
+		assert.equal(sent.length, DEFAULT_RETRY_POLICY.maxAttempts);
 	});
 
 	it('turns a Stripe error into a redacted NodeApiError carrying the details', async () => {
