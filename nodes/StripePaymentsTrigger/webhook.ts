@@ -63,7 +63,7 @@ export async function receiveStripeWebhook(this: IWebhookFunctions): Promise<IWe
 		const names = namesToEmit(normalized, settings, dedupe, claimed);
 		dedupe.commit(claimed);
 		if (names.length === 0 && !settings.rawTypes.includes(normalized.event.type)) return {};
-		return { workflowData: [[{ json: outputItem(normalized, names) }]] };
+		return acknowledgeAndStart(this, outputItem(normalized, names));
 	} catch (error) {
 		dedupe.release(claimed);
 		throw toNodeError(node, error);
@@ -104,6 +104,19 @@ function outputItem(normalized: NormalizedEvent, names: NormalizedEventName[]): 
 	};
 	if (normalized.dunning) item.dunning = normalized.dunning;
 	return item;
+}
+
+/**
+ * Answers Stripe 200 ourselves and starts the execution. Why not let n8n answer ('onReceived')?
+ * n8n 2.40 saves the static data changed by webhook() in its response callback, and with
+ * 'onReceived' that callback runs only after the execution has been prepared from the same
+ * static-data object, which clears its "changed" flag: the processed event ids would never be
+ * saved, and a re-delivery after a restart would start a second execution. With
+ * `noWebhookResponse` n8n calls the callback, and saves, before it prepares the execution.
+ */
+function acknowledgeAndStart(context: IWebhookFunctions, item: IDataObject): IWebhookResponseData {
+	context.getResponseObject().status(200).json({ received: true });
+	return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 }
 
 function reject(

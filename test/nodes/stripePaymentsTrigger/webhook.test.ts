@@ -96,6 +96,18 @@ describe('Stripe Payments Trigger webhook()', () => {
 		);
 	});
 
+	it('an accepted delivery is acknowledged 200 by the node itself, then starts the execution', async () => {
+		// n8n 2.40 saves webhook() static-data changes only on this path (see webhook.ts): the
+		// processed event ids must be saved before the execution is prepared.
+		const { result, response } = await deliver(signedDelivery(intentSucceeded()), {
+			staticData: createdEndpointState(),
+		});
+		assert.equal(result.noWebhookResponse, true);
+		assert.equal(response.status, 200);
+		assert.deepEqual(response.body, { received: true });
+		assert.equal(itemsOf(result).length, 1);
+	});
+
 	it('no signing secret (endpoint never created) → 401: fail closed', async () => {
 		assertRejected(await deliver(signedDelivery(intentSucceeded()), { staticData: {} }), 401);
 	});
