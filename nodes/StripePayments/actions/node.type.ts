@@ -1,22 +1,26 @@
 import type { AllEntities } from 'n8n-workflow';
 
 /**
- * Resource → operation names, as the `resource` and `operation` parameter values. The router
- * dispatches on the modules themselves; this map types the pair for code that needs it.
+ * Every resource and its operations, as the `resource` and `operation` parameter values. The router
+ * dispatches on the modules themselves; this list types the pairs and a test keeps it equal to the
+ * operation selectors in the node description.
  */
-type StripePaymentsMap = {
-	checkoutSession: 'create' | 'get' | 'list' | 'expire';
-	paymentLink: 'create' | 'get' | 'deactivate';
-	payment: 'charge' | 'createForOnSession' | 'capture' | 'cancel' | 'get' | 'list' | 'search';
-	refund: 'create' | 'get' | 'list' | 'cancel' | 'updateMetadata';
-	customer: 'create' | 'get' | 'getOrCreateByEmail' | 'update' | 'delete' | 'list' | 'search';
-	paymentMethod: 'list' | 'detach';
-	invoice: 'get' | 'getHostedUrl' | 'list' | 'pay' | 'send' | 'void';
-	billingPortal: 'create';
-	subscription: 'get' | 'list' | 'cancel' | 'resume';
-	event: 'get' | 'list';
-	customApiCall: 'call';
-};
+export const STRIPE_PAYMENTS_OPERATIONS = {
+	checkoutSession: ['create', 'get', 'list', 'expire'],
+	paymentLink: ['create', 'get', 'deactivate'],
+	payment: ['charge', 'createForOnSession', 'capture', 'cancel', 'get', 'list', 'search'],
+	refund: ['create', 'get', 'list', 'cancel', 'updateMetadata'],
+	customer: ['create', 'get', 'update', 'delete', 'list', 'search', 'getOrCreateByEmail'],
+	paymentMethod: ['list', 'detach'],
+	invoice: ['get', 'list', 'pay', 'send', 'void', 'getHostedUrl'],
+	billingPortal: ['create'],
+	subscription: ['get', 'list', 'cancel', 'resume'],
+	event: ['get', 'list'],
+	customApiCall: ['call'],
+} as const;
+
+type Operations = typeof STRIPE_PAYMENTS_OPERATIONS;
+type StripePaymentsMap = { [Resource in keyof Operations]: Operations[Resource][number] };
 
 export type StripePaymentsType = AllEntities<StripePaymentsMap>;
 export type StripePaymentsResource = keyof StripePaymentsMap;

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { STRIPE_PAYMENTS_OPERATIONS } from '../../../nodes/StripePayments/actions/node.type';
 import { findOperation, router } from '../../../nodes/StripePayments/actions/router';
 import { versionDescription } from '../../../nodes/StripePayments/actions/versionDescription';
 import { StripePayments } from '../../../nodes/StripePayments/StripePayments.node';
@@ -54,6 +55,12 @@ describe('Stripe Payments description and router', () => {
 			'refund',
 			'subscription',
 		]);
+	});
+
+	it('offers exactly the operations node.type.ts lists, for every resource', () => {
+		for (const [resource, operations] of Object.entries(STRIPE_PAYMENTS_OPERATIONS)) {
+			assert.deepEqual(operationsOf(resource).sort(), [...operations].sort(), resource);
+		}
 	});
 
 	it('has an implementation for every operation a resource offers', () => {
