@@ -1,8 +1,7 @@
 import { invalidRequest, StripeApiError } from '../errors';
 import { newId, nowSeconds, randomToken, template } from '../fixtures';
-import { listResponse } from '../pagination';
 import { optionalString } from '../params';
-import { emitFrom, type RequestContext, type Router } from '../router';
+import { emitFrom, type RequestContext } from '../router';
 import type { StripeObject } from '../state';
 import { confirmIntent } from './confirm';
 import { buildIntent } from './paymentIntents';

@@ -2,7 +2,7 @@ import { invalidRequest, parameterMissing } from '../errors';
 import type { FormValue } from '../form';
 import { newId, nowSeconds, template } from '../fixtures';
 import { listResponse } from '../pagination';
-import { applyMetadata, optionalBoolean, optionalString, requireString } from '../params';
+import { applyMetadata, optionalString, requireString } from '../params';
 import type { RequestContext, Router } from '../router';
 import type { StripeObject } from '../state';
 
