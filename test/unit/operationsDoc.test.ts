@@ -25,17 +25,6 @@ const operationsOf = (resource: string) =>
 		),
 	);
 
-/** The resources this package's ops engineer owns; their descriptions are held to the agent bar. */
-const OPS_RESOURCES = [
-	'customer',
-	'paymentMethod',
-	'invoice',
-	'billingPortal',
-	'subscription',
-	'event',
-	'customApiCall',
-];
-
 describe('docs/operations.md', () => {
 	it('is exactly what the node description renders (regenerate when this fails)', async () => {
 		const expected = await renderOperationsDoc();
@@ -91,7 +80,11 @@ describe('descriptions an AI agent can act on (usableAsTool)', () => {
 		assert.equal(versionDescription.usableAsTool, true);
 	});
 
-	for (const resource of OPS_RESOURCES) {
+	it('covers every resource of the node', () => {
+		assert.ok(resources.length >= 11, `only ${resources.length} resources`);
+	});
+
+	for (const resource of resources.map((choice) => String(choice.value))) {
 		it(`${resource}: every operation has an action and a description`, () => {
 			const operations = operationsOf(resource);
 			assert.ok(operations.length > 0, `${resource} has no operations`);
@@ -114,6 +107,9 @@ describe('descriptions an AI agent can act on (usableAsTool)', () => {
 		const described = (resource: string, value: string) =>
 			operationsOf(resource).find((operation) => operation.value === value)?.description ?? '';
 		assert.match(described('invoice', 'pay'), /Moves money/);
+		assert.match(described('payment', 'charge'), /Moves money/);
+		assert.match(described('payment', 'capture'), /Moves money/);
+		assert.match(described('refund', 'create'), /Moves money/);
 		assert.match(described('subscription', 'resume'), /charge/);
 		assert.match(described('customApiCall', 'call'), /may move money/);
 		assert.match(described('customer', 'delete'), /cannot be undone/);

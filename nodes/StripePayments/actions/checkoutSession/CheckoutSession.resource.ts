@@ -20,21 +20,30 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a checkout session',
-				description: 'Create a hosted payment page and return its URL for the customer',
+				description:
+					'Create a hosted payment page and return its URL for the customer; no money moves until they pay there',
 			},
 			{
 				name: 'Expire',
 				value: 'expire',
 				action: 'Expire a checkout session',
-				description: 'Close an open payment page',
+				description:
+					'Close an open payment page so the customer can no longer pay through it (no money moves)',
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a checkout session',
-				description: 'Check whether a checkout was paid (payment.paid)',
+				description:
+					'Check whether a checkout was paid: payment.paid, payment status and line items (read-only)',
 			},
-			{ name: 'List', value: 'list', action: 'List checkout sessions' },
+			{
+				name: 'List',
+				value: 'list',
+				action: 'List checkout sessions',
+				description:
+					'List checkout sessions, newest first, by customer, payment or status such as open (read-only)',
+			},
 		],
 	},
 	...create.description,

@@ -19,15 +19,23 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a payment link',
-				description: 'Create a reusable payment page and return its URL',
+				description:
+					'Create a reusable payment page and return its URL; no money moves until a customer pays there',
 			},
 			{
 				name: 'Deactivate',
 				value: 'deactivate',
 				action: 'Deactivate a payment link',
-				description: 'Stop accepting payments through a link',
+				description:
+					'Stop accepting payments through a link; payments already made stay paid (no money moves, no refund)',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a payment link' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a payment link',
+				description:
+					'Retrieve one payment link by ID with its URL and whether it still accepts payments (read-only)',
+			},
 		],
 	},
 	...create.description,
