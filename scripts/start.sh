@@ -4,6 +4,7 @@
 # (a live key is refused), otherwise the local Stripe emulator started alongside.
 # Data lives in .n8n-local/ (git-ignored). Ctrl-C or SIGTERM stops everything this started.
 # Environment: STRIPE_SECRET_KEY, PAYWIRE_N8N_PORT (5678), PAYWIRE_EMULATOR_PORT (12111),
+# PAYWIRE_LOCAL_DIR (data folder, default .n8n-local),
 # PAYWIRE_START_EXIT_AFTER_READY=1 (stop right after printing the URL: used by checks).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

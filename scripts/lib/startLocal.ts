@@ -28,7 +28,8 @@ import {
 import { installTarball } from './tarball';
 
 const say = (message: string) => console.log(`paywire: ${message}`);
-const userFolder = join(REPO_ROOT, '.n8n-local');
+// PAYWIRE_LOCAL_DIR moves the data folder (the e2e test of npm start uses a temporary one).
+const userFolder = process.env.PAYWIRE_LOCAL_DIR ?? join(REPO_ROOT, '.n8n-local');
 const examplesDir = join(REPO_ROOT, 'docs', 'examples');
 const importedMarker = join(userFolder, 'examples-imported.json');
 
