@@ -50,9 +50,6 @@ export function normalizeStripeEvent(
 		);
 	}
 	const object = confirmed ?? envelope.object;
-	const sources = sourcesFor(envelope.type, envelope.object).filter(
-		(source) => confirmed === undefined || holds(source.stillTrue, confirmed),
-	);
 	const objectType = textField(object.object) ?? '';
 	const normalized: NormalizedEvent = {
 		event: {
@@ -62,7 +59,7 @@ export function normalizeStripeEvent(
 			livemode: envelope.livemode,
 			apiVersion: envelope.apiVersion,
 		},
-		names: [...new Set(sources.map((source) => source.name))],
+		names: meaningsOf(envelope.type, envelope.object, confirmed),
 		payment: PAYMENT_OBJECT_TYPES.has(objectType) ? normalizeStripeObject(object) : null,
 		object,
 	};
@@ -106,14 +103,37 @@ for (const source of NORMALIZED_EVENT_SOURCES) {
 }
 const PAYMENT_OBJECT_TYPES = new Set(NORMALIZED_OBJECT_TYPES);
 
-function sourcesFor(type: string, object: StripeObject): NormalizedEventSource[] {
-	return (SOURCES_BY_TYPE.get(type) ?? []).filter((source) => holds(source.when, object));
+/**
+ * The names the delivered object means, each once, in catalogue order; with a confirmed object,
+ * only those whose `stillTrue` it still meets. A loop rather than filter/map/Set: this runs on
+ * every delivery.
+ */
+function meaningsOf(
+	type: string,
+	delivered: StripeObject,
+	confirmed: StripeObject | undefined,
+): NormalizedEventName[] {
+	const names: NormalizedEventName[] = [];
+	for (const source of SOURCES_BY_TYPE.get(type) ?? []) {
+		if (!holds(source.when, delivered)) continue;
+		if (confirmed !== undefined && !holds(source.stillTrue, confirmed)) continue;
+		if (!names.includes(source.name)) names.push(source.name);
+	}
+	return names;
 }
+
+/** Dotted condition fields, split once. */
+const FIELD_PATHS = new Map<string, readonly string[]>();
 
 function holds(condition: FieldCondition | undefined, object: StripeObject): boolean {
 	if (!condition) return true;
+	let path = FIELD_PATHS.get(condition.field);
+	if (path === undefined) {
+		path = condition.field.split('.');
+		FIELD_PATHS.set(condition.field, path);
+	}
 	let value: unknown = object;
-	for (const part of condition.field.split('.')) value = objectField(value)?.[part];
+	for (const part of path) value = objectField(value)?.[part];
 	return typeof value === 'string' && condition.in.includes(value);
 }
 
