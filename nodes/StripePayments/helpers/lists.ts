@@ -41,36 +41,14 @@ export const createdAfterFilter: INodeProperties = {
 	default: '',
 };
 
-/** "Return All", "Limit" and a Filters collection with the given filters. */
-export function listFields(filters: INodeProperties[]): INodeProperties[] {
-	return [
-		...returnAllFields,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: filters,
-		},
-	];
-}
-
-/**
- * Stripe list query parameters from a Filters collection: the named text filters when not blank,
- * and `createdAfter` (a date) as `created[gte]` in Unix seconds.
- */
-export function listFilterParams(filters: IDataObject, textFilters: string[]): IDataObject {
-	const params: IDataObject = {};
-	for (const name of textFilters) {
-		const value = filters[name];
-		if (typeof value === 'string' && value.trim() !== '') params[name] = value.trim();
-	}
-	if (filters.createdAfter) {
-		params.created = { gte: Math.floor(new Date(String(filters.createdAfter)).getTime() / 1000) };
-	}
-	return params;
-}
+/** A Payment Intent ID filter (`payment_intent`), for lists of objects that belong to a payment. */
+export const paymentIntentIdFilter: INodeProperties = {
+	displayName: 'Payment Intent ID',
+	name: 'payment_intent',
+	type: 'string',
+	default: '',
+	placeholder: 'pi_3MtwBwLkdIwHu7ix28a3tqPa',
+};
 
 /** An id from a parameter, made safe to put in a path. */
 export function pathId(id: string): string {
@@ -89,12 +67,19 @@ export function filtersField(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-/** The text filters the user filled in, trimmed; empty ones are left out. */
+/**
+ * Stripe list query parameters from the Filters collection: the text filters the user filled in,
+ * trimmed (empty ones are left out), and `createdAfter` (a date) as `created[gte]` in Unix seconds.
+ */
 export function filterParams(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const params: IDataObject = {};
 	for (const [name, value] of Object.entries(filters)) {
+		if (name === createdAfterFilter.name) continue;
 		if (typeof value === 'string' && value.trim() !== '') params[name] = value.trim();
+	}
+	if (filters.createdAfter) {
+		params.created = { gte: Math.floor(new Date(String(filters.createdAfter)).getTime() / 1000) };
 	}
 	return params;
 }

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { fromMinorUnits } from '../../../core/payments/amounts';
 import { stripeApiRequest } from '../../shared/stripeTransport';
+import { searchQueryValue } from '../actions/customer/searchQuery';
 
 const PAGE_SIZE = 25;
 const DASHBOARD = 'https://dashboard.stripe.com';
@@ -68,11 +69,6 @@ function listSearchMethod(spec: SearchSpec) {
 	};
 }
 
-/** Stripe's search query language: quotes and backslashes inside a value are escaped. */
-function quoted(value: string): string {
-	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
 /** A field, or a field of an expanded object ('product.name'). */
 function fieldOf(object: IDataObject, path: string): unknown {
 	return path
@@ -95,7 +91,7 @@ export const searchCustomers = listSearchMethod({
 	list: '/v1/customers',
 	search: {
 		path: '/v1/customers/search',
-		query: (text) => `email~${quoted(text)} OR name~${quoted(text)}`,
+		query: (text) => `email~${searchQueryValue(text)} OR name~${searchQueryValue(text)}`,
 	},
 	dashboardPath: 'customers',
 	label: (customer) => [customer.name, customer.email],

@@ -11,7 +11,13 @@ import { locatedId, stripeResourceLocator } from '../../helpers/resourceLocators
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { stripeApiRequest } from '../../transport';
 import { authenticationFields, handleAuthenticationRequired } from './customerAuthentication';
-import { amountField, captureField, currencyField, descriptionField } from './fields';
+import {
+	amountField,
+	captureField,
+	currencyField,
+	descriptionField,
+	paymentMethodIdField,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	stripeResourceLocator('customer', { name: 'customer' }),
@@ -30,13 +36,9 @@ const properties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Payment Method ID',
-		name: 'paymentMethodId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'pm_1MqLiJLkdIwHu7ixUEgbFdYF',
-		description: 'A saved payment method of this customer (pm_…). Card numbers are refused.',
+		...paymentMethodIdField(
+			'A saved payment method of this customer (pm_…). Card numbers are refused.',
+		),
 		displayOptions: { show: { paymentMethodSource: ['specific'] } },
 	},
 	amountField,

@@ -47,6 +47,19 @@ export const captureField: INodeProperties = {
 	],
 };
 
+/** A saved payment method by ID (pm_…); each operation says what it does with it. */
+export function paymentMethodIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Payment Method ID',
+		name: 'paymentMethodId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'pm_1MqLiJLkdIwHu7ixUEgbFdYF',
+		description,
+	};
+}
+
 export const paymentIntentLocator = stripeResourceLocator('paymentIntent', {
 	name: 'paymentIntent',
 	description: 'The payment (payment intent, pi_…)',

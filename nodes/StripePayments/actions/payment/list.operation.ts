@@ -1,33 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	createdAfterFilter,
-	listFields,
-	listFilterParams,
+	filterParams,
+	filtersField,
 	listWithLimit,
+	returnAllFields,
 } from '../../helpers/lists';
 import { moneyOutput } from '../../helpers/output';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
-
-const properties: INodeProperties[] = listFields([
-	{
-		displayName: 'Customer ID',
-		name: 'customer',
-		type: 'string',
-		default: '',
-		placeholder: 'cus_NffrFeUfNV2Hib',
-	},
-	createdAfterFilter,
-]);
+import { customerIdFilter } from '../customer/fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['payment'], operation: ['list'] } },
-	properties,
+	[...returnAllFields, filtersField([customerIdFilter, createdAfterFilter])],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const params = listFilterParams(filters, ['customer']);
+	const params = filterParams.call(this, itemIndex);
 	const intents = await listWithLimit.call(this, itemIndex, '/v1/payment_intents', params);
 	return intents.map((intent) => moneyOutput(intent));
 }

@@ -5,21 +5,11 @@ import { pathId } from '../../helpers/lists';
 import { stripeOutput } from '../../helpers/output';
 import { updateDisplayOptions } from '../../helpers/updateDisplayOptions';
 import { stripeApiRequest } from '../../transport';
+import { paymentMethodIdField } from '../payment/fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['paymentMethod'], operation: ['detach'] } },
-	[
-		{
-			displayName: 'Payment Method ID',
-			name: 'paymentMethodId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'pm_1MqLiJLkdIwHu7ixUEgbFdYF',
-			description: 'The saved payment method to remove from its customer',
-		},
-		idempotencyOption,
-	],
+	[paymentMethodIdField('The saved payment method to remove from its customer'), idempotencyOption],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
