@@ -72,30 +72,42 @@ export function openDedupe(
 				table.set(key, { at: nowSeconds, done: true });
 			}
 			trim(table, limit);
-			const merged = new Map<string, number>(persisted.map((entry) => [entry.k, entry.t]));
+			const merged = new Map<string, number>();
+			for (const entry of persisted) merged.set(entry.k, entry.t);
 			for (const [key, remembered] of table) {
 				if (remembered.done) merged.set(key, Math.max(remembered.at, merged.get(key) ?? 0));
 			}
-			const newest = [...merged]
-				.sort((a, b) => a[1] - b[1])
-				.slice(-limit)
-				.map(([k, t]): PersistedKey => ({ k, t }));
+			const byTime = [...merged];
+			// Usually in order already (saved sorted, new keys are the newest): sort only when not.
+			if (!isOrderedByTime(byTime)) byTime.sort((a, b) => a[1] - b[1]);
+			const newest = byTime.slice(-limit).map(([k, t]): PersistedKey => ({ k, t }));
 			// Assigned, not mutated in place: n8n only saves static data whose top level changed.
 			staticData[STATIC_DATA_KEY] = newest;
 		},
 	};
 }
 
+/**
+ * The valid persisted entries as plain objects. n8n hands static data over wrapped in proxies (every
+ * read goes through a trap), so each field is read once here rather than on every later pass.
+ */
 function readPersisted(staticData: IDataObject): PersistedKey[] {
 	const value = staticData[STATIC_DATA_KEY];
 	if (!Array.isArray(value)) return [];
-	return value.filter(
-		(entry): entry is PersistedKey =>
-			typeof entry === 'object' &&
-			entry !== null &&
-			typeof (entry as IDataObject).k === 'string' &&
-			typeof (entry as IDataObject).t === 'number',
-	);
+	const entries: PersistedKey[] = [];
+	for (const entry of value as unknown[]) {
+		if (typeof entry !== 'object' || entry === null) continue;
+		const { k, t } = entry as IDataObject;
+		if (typeof k === 'string' && typeof t === 'number') entries.push({ k, t });
+	}
+	return entries;
+}
+
+function isOrderedByTime(entries: Array<[string, number]>): boolean {
+	for (let index = 1; index < entries.length; index += 1) {
+		if (entries[index][1] < entries[index - 1][1]) return false;
+	}
+	return true;
 }
 
 /** Drops the oldest done keys beyond the limit; keys still being processed are never dropped. */
