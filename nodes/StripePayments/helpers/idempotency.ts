@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { customIdempotencyKey, deriveIdempotencyKey } from '../../../core/idempotency';
+import { triggerItemOf } from './triggerLineage';
 
 /** The shared "Idempotency" field every POST operation shows (see docs/idempotency.md). */
 export const idempotencyOption: INodeProperties = {
@@ -74,6 +75,8 @@ export interface IdempotencyScope {
 	nodeId: string;
 	executionId: string | null;
 	itemJson?: IDataObject;
+	/** The Stripe Payments Trigger item this item descends from (paired items), when resolvable. */
+	triggerItemJson?: IDataObject | null;
 }
 
 export function resolveIdempotencyKey(scope: IdempotencyScope): string {
@@ -85,12 +88,17 @@ export function resolveIdempotencyKey(scope: IdempotencyScope): string {
 		nodeId: scope.nodeId,
 		operation: scope.operation,
 		itemIndex: scope.itemIndex,
-		triggerEventId: triggerEventIdOf(scope.itemJson),
+		triggerEventId:
+			triggerEventIdOf(scope.itemJson) ?? triggerEventIdOf(scope.triggerItemJson ?? undefined),
 		executionId: scope.executionId,
 	});
 }
 
-/** The key for the POST `operation` of item `itemIndex`, from the node's Idempotency field. */
+/**
+ * The key for the POST `operation` of item `itemIndex`, from the node's Idempotency field. The
+ * triggering event is read from the item itself, else from the Stripe Payments Trigger item it
+ * descends from through intermediate nodes (looked up only for Automatic, when needed).
+ */
 export function idempotencyKeyFor(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -98,6 +106,7 @@ export function idempotencyKeyFor(
 ): string {
 	const setting = this.getNodeParameter('idempotency', itemIndex, {}) as IdempotencySetting;
 	const item = this.getInputData()[itemIndex];
+	const needsLineage = setting.keyMode !== 'custom' && triggerEventIdOf(item?.json) === null;
 	return resolveIdempotencyKey({
 		setting,
 		operation,
@@ -106,5 +115,6 @@ export function idempotencyKeyFor(
 		nodeId: this.getNode().id,
 		executionId: this.getExecutionId() ?? null,
 		itemJson: item?.json,
+		triggerItemJson: needsLineage ? triggerItemOf.call(this, itemIndex) : null,
 	});
 }

@@ -28,6 +28,8 @@ export function fakeExecuteContext(input: FakeContextInput): IExecuteFunctions {
 	const items: INodeExecutionData[] = (input.items ?? [{}]).map((json) => ({ json }));
 	const context = {
 		getNode: () => node,
+		/** No upstream nodes: a key never finds a triggering event through lineage here. */
+		getParentNodes: () => [],
 		getInputData: () => items,
 		continueOnFail: () => input.continueOnFail ?? false,
 		getWorkflow: () => ({ id: 'wf-1', name: 'test', active: false }),

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Node types end with this, whatever package prefix n8n registers them under. */
+const STRIPE_TRIGGER_TYPE_SUFFIX = '.stripePaymentsTrigger';
+
+/**
+ * The item of a Stripe Payments Trigger that the item `itemIndex` descends from, followed through
+ * intermediate nodes by n8n's paired items (what `$('<trigger>').item` gives in an expression).
+ * Null when no Stripe Payments Trigger is upstream, when none ran in this execution, or when the
+ * pairing cannot be resolved (a Merge/Aggregate or a Code node that dropped `pairedItem`, or an
+ * item that pairs with more than one trigger item).
+ */
+export function triggerItemOf(this: IExecuteFunctions, itemIndex: number): IDataObject | null {
+	const triggers = this.getParentNodes(this.getNode().name).filter(
+		(parent) => parent.type.endsWith(STRIPE_TRIGGER_TYPE_SUFFIX) && !parent.disabled,
+	);
+	if (triggers.length === 0) return null;
+	const proxy = this.getWorkflowDataProxy(itemIndex);
+	for (const trigger of triggers) {
+		const node = proxy.$(trigger.name) as {
+			isExecuted: boolean;
+			item?: { json?: IDataObject };
+		};
+		if (!node.isExecuted) continue;
+		try {
+			const json = node.item?.json;
+			if (json) return json;
+		} catch (error) {
+			// Documented fallback (docs/idempotency.md): unresolvable pairing means "no triggering
+			// event known", and the key is scoped by the execution as before. Only n8n's paired-item
+			// errors mean that; anything else is a real failure and surfaces. Matched by name, not
+			// instanceof: n8n and this package may load different copies of n8n-workflow.
+			if (!isPairedItemError(error)) {
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			}
+		}
+	}
+	return null;
+}
+
+function isPairedItemError(error: unknown): boolean {
+	return error instanceof Error && error.name === 'ExpressionError';
+}
