@@ -5,16 +5,17 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { NODE_UNDER_TEST } from '../harness';
-import { runStripePayments, stripeMock, useStripeTestHooks } from './support';
+import {
+	EACH_ITEMS_PAYMENT_INTENT,
+	fullRefundParameters,
+	runStripePayments,
+	stripeMock,
+	useStripeTestHooks,
+} from './support';
 
-const refundEach = {
-	resource: 'refund',
-	operation: 'create',
-	refundSource: 'paymentIntent',
-	paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
-	amountType: 'full',
+const refundEach = fullRefundParameters(EACH_ITEMS_PAYMENT_INTENT, {
 	batching: { concurrency: 4 },
-};
+});
 
 describe('Stripe Payments › batches (workflow through n8n-core)', () => {
 	useStripeTestHooks();

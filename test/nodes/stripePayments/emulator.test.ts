@@ -6,7 +6,15 @@ import type Stripe from 'stripe';
 
 import { startStripeEmulator, type StripeEmulator } from '../../emulator';
 import { stripeClient } from '../../emulator/testClient';
-import { byId, restoreRetries, runStripePayments, TEST_KEY, useFastRetries } from './support';
+import {
+	byId,
+	EACH_ITEMS_PAYMENT_INTENT,
+	fullRefundParameters,
+	restoreRetries,
+	runStripePayments,
+	TEST_KEY,
+	useFastRetries,
+} from './support';
 
 /**
  * The node against the Stripe emulator (which validates parameters, keeps idempotency keys and
@@ -118,14 +126,7 @@ describe('Stripe Payments › against the Stripe emulator', () => {
 			methods: ['POST'],
 		});
 		const { output } = await run(
-			{
-				resource: 'refund',
-				operation: 'create',
-				refundSource: 'paymentIntent',
-				paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
-				amountType: 'full',
-				batching: { concurrency: 1 },
-			},
+			fullRefundParameters(EACH_ITEMS_PAYMENT_INTENT, { batching: { concurrency: 1 } }),
 			{ items: intents.map((paymentIntent) => ({ paymentIntent })), continueOnFail: true },
 		);
 		emulator.faults.clear();

@@ -5,7 +5,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { stripeFixture } from '../../fixtures/stripe';
 import { idempotentEndpoint, type Fault } from './idempotentEndpoint';
-import { byId, runStripePayments, stripeMock, useStripeTestHooks } from './support';
+import {
+	byId,
+	fullRefundParameters,
+	insufficientFundsDecline,
+	runStripePayments,
+	stripeMock,
+	useStripeTestHooks,
+} from './support';
 
 const FAULTS: Array<[string, Fault]> = [
 	['500 then 200', 'server_error'],
@@ -24,13 +31,7 @@ const chargeParameters = {
 	currency: 'usd',
 };
 
-const refundParameters = {
-	resource: 'refund',
-	operation: 'create',
-	refundSource: 'paymentIntent',
-	paymentIntent: byId('pi_paid'),
-	amountType: 'full',
-};
+const refundParameters = fullRefundParameters('pi_paid');
 
 let created = 0;
 const newPaymentIntent = (form: Record<string, string>): IDataObject => ({
@@ -79,16 +80,9 @@ describe('Stripe Payments › faults on money movements (same key, one movement)
 		const { scope, requests } = stripeMock();
 		scope.post('/v1/payment_intents').reply(
 			402,
-			{
-				error: {
-					type: 'card_error',
-					code: 'card_declined',
-					decline_code: 'insufficient_funds',
-					message: 'Your card has insufficient funds.',
-					doc_url: 'https://stripe.com/docs/error-codes/card-declined',
-					payment_intent: { id: 'pi_declined', object: 'payment_intent' },
-				},
-			},
+			insufficientFundsDecline({
+				payment_intent: { id: 'pi_declined', object: 'payment_intent' },
+			}),
 			{ 'request-id': 'req_decline' },
 		);
 		const { output } = await runStripePayments(chargeParameters, { continueOnFail: true });

@@ -13,7 +13,7 @@ import { deriveIdempotencyKey } from '../../../core/idempotency';
 import { stripeFixture } from '../../fixtures/stripe';
 import { StripePayments } from '../../../nodes/StripePayments/StripePayments.node';
 import { PACKAGE_NAME, runWorkflow, type HarnessWorkflow } from '../harness';
-import { byId, STRIPE, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
+import { fullRefundParameters, STRIPE, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
 
 /**
  * The triggering Stripe event is found through intermediate nodes by n8n's paired items, so the
@@ -117,13 +117,7 @@ function workflowThrough(intermediate: 'none' | 'keepOrderId' | 'aggregate'): Ha
 	});
 	const refund = node(REFUND, 'stripePayments', {
 		id: REFUND_NODE_ID,
-		parameters: {
-			resource: 'refund',
-			operation: 'create',
-			refundSource: 'paymentIntent',
-			paymentIntent: byId('pi_1'),
-			amountType: 'full',
-		},
+		parameters: fullRefundParameters('pi_1'),
 		credentials: { paywireStripeApi: { id: 'cred-1', name: 'Stripe test' } },
 	});
 	const trigger = node(TRIGGER, 'stripePaymentsTrigger');

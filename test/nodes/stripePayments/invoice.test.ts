@@ -6,7 +6,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { stripeFixture } from '../../fixtures/stripe';
 import { idempotentEndpoint } from './idempotentEndpoint';
 import { assertStripeRequest } from './expectRequest';
-import { byId, runStripePayments, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
+import {
+	byId,
+	insufficientFundsDecline,
+	runStripePayments,
+	stripeMock,
+	TEST_KEY,
+	useStripeTestHooks,
+} from './support';
 
 const HOSTED_URL = 'https://invoice.stripe.com/i/acct_1/test_YWNjdF8x';
 
@@ -179,15 +186,7 @@ describe('Stripe Payments › Invoice (workflow through n8n-core)', () => {
 	});
 
 	describe('failure: a declined renewal', () => {
-		const declined = {
-			error: {
-				type: 'card_error',
-				code: 'card_declined',
-				decline_code: 'insufficient_funds',
-				message: 'Your card has insufficient funds.',
-				doc_url: 'https://stripe.com/docs/error-codes/card-declined',
-			},
-		};
+		const declined = insufficientFundsDecline();
 
 		it('with Continue on Fail: the error item with its next step, not retried', async () => {
 			const { scope, requests } = stripeMock();

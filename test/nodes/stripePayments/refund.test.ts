@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { stripeFixture } from '../../fixtures/stripe';
 import {
 	byId,
+	fullRefundParameters,
 	runStripePayments,
 	STRIPE_API_VERSION,
 	stripeMock,
@@ -92,13 +93,7 @@ describe('Stripe Payments › Refund (workflow through n8n-core)', () => {
 			.post('/v1/refunds')
 			.times(3)
 			.reply(200, { ...stripeFixture('refund'), id: 're_4' });
-		const parameters = {
-			resource: 'refund',
-			operation: 'create',
-			refundSource: 'paymentIntent',
-			paymentIntent: byId('pi_1'),
-			amountType: 'full',
-		};
+		const parameters = fullRefundParameters('pi_1');
 		const event = { event: { id: 'evt_redelivered', type: 'payment.succeeded' } };
 		await runStripePayments(parameters, { items: [event] });
 		await runStripePayments(parameters, { items: [event] });
@@ -115,14 +110,9 @@ describe('Stripe Payments › Refund (workflow through n8n-core)', () => {
 			.times(2)
 			.reply(200, { ...stripeFixture('refund'), id: 're_5' });
 		const { output } = await runStripePayments(
-			{
-				resource: 'refund',
-				operation: 'create',
-				refundSource: 'paymentIntent',
-				paymentIntent: byId('pi_1'),
-				amountType: 'full',
+			fullRefundParameters('pi_1', {
 				idempotency: { keyMode: 'custom', customKey: '={{ $json.orderId }}' },
-			},
+			}),
 			{ items: [{ orderId: 'A-1' }, { orderId: 'A-2' }] },
 		);
 		const keys = requests.map((r) => r.headers['idempotency-key']);

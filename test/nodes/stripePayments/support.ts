@@ -132,3 +132,39 @@ export async function runStripePayments(
 }
 
 export const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
+
+/** The Payment Intent of each input item (`$json.paymentIntent`), as a resource locator. */
+export const EACH_ITEMS_PAYMENT_INTENT = {
+	__rl: true,
+	mode: 'id',
+	value: '={{ $json.paymentIntent }}',
+};
+
+/** Refund › Create of everything not yet refunded of a payment intent (an id, or a locator). */
+export function fullRefundParameters(
+	paymentIntent: string | INodeParameters,
+	extra: INodeParameters = {},
+): INodeParameters {
+	return {
+		resource: 'refund',
+		operation: 'create',
+		refundSource: 'paymentIntent',
+		paymentIntent: typeof paymentIntent === 'string' ? byId(paymentIntent) : paymentIntent,
+		amountType: 'full',
+		...extra,
+	};
+}
+
+/** Stripe's 402 body for a card declined for insufficient funds (next step: retry later). */
+export function insufficientFundsDecline(extra: IDataObject = {}): { error: IDataObject } {
+	return {
+		error: {
+			type: 'card_error',
+			code: 'card_declined',
+			decline_code: 'insufficient_funds',
+			message: 'Your card has insufficient funds.',
+			doc_url: 'https://stripe.com/docs/error-codes/card-declined',
+			...extra,
+		},
+	};
+}
