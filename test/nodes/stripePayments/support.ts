@@ -168,3 +168,10 @@ export function insufficientFundsDecline(extra: IDataObject = {}): { error: IDat
 		},
 	};
 }
+
+/** Custom API Call › Make an API Call with these parameters (method, path, …). */
+export const customApiCall = (parameters: IDataObject) => ({
+	resource: 'customApiCall',
+	operation: 'call',
+	...parameters,
+});
