@@ -3,8 +3,10 @@
  * package): our Stripe Payments Trigger beside n8n's plain Webhook node (the floor: no signature,
  * no dedupe) and, when it can be activated against the emulator, n8n's built-in Stripe Trigger.
  * Same signed ~2 KB payment_intent.succeeded bodies, a unique event id per delivery, 127.0.0.1.
- *   Latency: sequential deliveries, targets interleaved; p50/p99 of the time to the HTTP answer.
- *   Rate: a closed loop of CONCURRENCY senders for a fixed count, targets taking turns in blocks.
+ *   Latency: sequential deliveries, targets interleaved, each on an idle n8n (the previous
+ *   delivery's execution finished); p50/p99 of the time to the HTTP answer.
+ *   Rate: a closed loop of CONCURRENCY senders for a fixed count, targets taking turns in blocks;
+ *   a block ends when every execution it started has finished (deliveries fully processed/s).
  * The machine's load average is recorded: other work on a 2-core box moves these numbers.
  * Run once per expression engine: n8n 2.40.7's default 'vm' (isolates; n8n's own Webhook node
  * skips the isolate in the webhook phase, any other trigger waits for one) and 'legacy'.
@@ -19,6 +21,7 @@ import Stripe from 'stripe';
 
 import { emulatorControl } from '../scripts/lib/emulator';
 import { n8nInstallDir, REPO_ROOT } from '../scripts/lib/n8nCache';
+import type { N8nRest } from '../scripts/lib/n8nRest';
 import { paymentIntentObject, stripeEvent } from '../test/e2e/support/deliveries';
 import { startSuite } from '../test/e2e/support/suite';
 import { waitForWebhook } from '../test/e2e/support/webhooks';
@@ -36,6 +39,24 @@ interface Target {
 	name: string;
 	url: string;
 	secret: string;
+	workflowId: string;
+	/** Deliveries acknowledged so far (each starts one execution: every event id is new). */
+	delivered: number;
+}
+
+let rest: N8nRest;
+
+/**
+ * Waits (bounded) until every delivery so far has finished its execution, so the next
+ * measurement starts on an idle n8n and a trigger that answers before its execution runs is not
+ * credited with work it left behind.
+ */
+async function settle(target: Target): Promise<void> {
+	for (let attempt = 0; attempt < 2400; attempt++) {
+		if ((await rest.finishedExecutionCount(target.workflowId)) >= target.delivered) return;
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+	throw new Error(`${target.name}: executions did not finish`);
 }
 
 function signedDelivery(secret: string): { body: string; signature: string } {
@@ -55,6 +76,7 @@ async function deliver(target: Target): Promise<number> {
 	await response.arrayBuffer();
 	const elapsed = performance.now() - started;
 	if (response.status !== 200) throw new Error(`${target.name} answered ${response.status}`);
+	target.delivered += 1;
 	return elapsed;
 }
 
@@ -79,6 +101,7 @@ async function sequentialLatency(targets: Target[]) {
 		for (const target of round % 2 ? [...targets].reverse() : targets) {
 			const elapsed = await deliver(target);
 			if (round >= WARMUP) samples.get(target.name)!.push(elapsed);
+			await settle(target);
 		}
 	}
 	return Object.fromEntries(targets.map((target) => [target.name, summary(samples.get(target.name)!)]));
@@ -104,6 +127,7 @@ async function sustainedRates(targets: Target[]) {
 				}
 			};
 			await Promise.all(Array.from({ length: CONCURRENCY }, sender));
+			await settle(target);
 			const total = totals.get(target.name)!;
 			total.deliveries += sent;
 			total.ms += performance.now() - started;
@@ -127,6 +151,7 @@ async function measure(engine: string) {
 	const suite = await startSuite(`bench-e2e-webhook-${engine}`, {
 		n8nEnv: { N8N_EXPRESSION_ENGINE: engine },
 	});
+	rest = suite.rest;
 	try {
 		const plainId = 'benchPlainHook01';
 		await suite.rest.createWorkflow({
@@ -151,6 +176,8 @@ async function measure(engine: string) {
 			name: 'n8n Webhook node',
 			url: `${suite.n8n.baseUrl}/webhook/bench-plain`,
 			secret: 'whsec_unused',
+			workflowId: plainId,
+			delivered: 0,
 		};
 
 		const oursId = 'benchPaywireTrig';
@@ -167,9 +194,17 @@ async function measure(engine: string) {
 			'GET',
 			`webhook_endpoints/${endpoint.id}/secret`,
 		);
-		const ours: Target = { name: 'Paywire trigger', url: endpoint.url, secret };
+		const ours: Target = {
+			name: 'Paywire trigger',
+			url: endpoint.url,
+			secret,
+			workflowId: oursId,
+			delivered: 0,
+		};
 		await waitForWebhook(plain.url);
 		await waitForWebhook(ours.url);
+		// The readiness probe (unsigned '{}') started one execution of the plain node, none of ours.
+		plain.delivered = 1;
 
 		const targets = [plain, ours];
 		const latency = await sequentialLatency(targets);

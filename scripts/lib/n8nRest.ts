@@ -140,6 +140,16 @@ export class N8nRest {
 		return page.results;
 	}
 
+	/** How many executions of the workflow finished with `status` (n8n counts them server-side). */
+	async finishedExecutionCount(workflowId: string, status = 'success'): Promise<number> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: [status] }));
+		const page = await this.request<{ count: number }>(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=1`,
+		);
+		return page.count;
+	}
+
 	/** The full run data of one execution (n8n stores it `flatted`-encoded). */
 	async executionData(id: string): Promise<ExecutionRunData> {
 		const execution = await this.request<{ data: string; status: string }>(
