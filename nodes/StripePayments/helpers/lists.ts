@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { stripeApiRequestAllItems } from '../../shared/stripeTransport';
+import { updateDisplayOptions } from './updateDisplayOptions';
 
 /** "Return All" and "Limit", the way every n8n list operation shows them. */
 export const returnAllFields: INodeProperties[] = [
@@ -82,4 +83,21 @@ export function filterParams(this: IExecuteFunctions, itemIndex: number): IDataO
 		params.created = { gte: Math.floor(new Date(String(filters.createdAfter)).getTime() / 1000) };
 	}
 	return params;
+}
+
+/** A list operation's fields (Return All, Limit, Filters), shown for that resource's List. */
+export function listDescription(resource: string, filters: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: [resource], operation: ['list'] } }, [
+		...returnAllFields,
+		filtersField(filters),
+	]);
+}
+
+/** The objects of a list operation: its Filters as query parameters, every one or up to Limit. */
+export async function listFiltered(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+): Promise<IDataObject[]> {
+	return await listWithLimit.call(this, itemIndex, path, filterParams.call(this, itemIndex));
 }

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { stripeFixture } from '../../fixtures/stripe';
 import {
 	byId,
+	listedIds,
 	runStripePayments,
 	STRIPE_API_VERSION,
 	stripeMock,
@@ -165,17 +166,7 @@ describe('Stripe Payments › Checkout Session (workflow through n8n-core)', () 
 		});
 		assert.equal((got.output[0].json.payment as IDataObject).paid, true);
 
-		const listed = await runStripePayments({
-			resource: 'checkoutSession',
-			operation: 'list',
-			returnAll: false,
-			limit: 1,
-			filters: { status: 'expired' },
-		});
-		assert.deepEqual(
-			listed.output.map((item) => item.json.id),
-			['cs_old'],
-		);
+		assert.deepEqual(await listedIds('checkoutSession', 1, { status: 'expired' }), ['cs_old']);
 
 		const expired = await runStripePayments({
 			resource: 'checkoutSession',

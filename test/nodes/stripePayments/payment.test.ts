@@ -7,6 +7,7 @@ import { stripeFixture } from '../../fixtures/stripe';
 import { charge, intent } from './paymentFixtures';
 import {
 	byId,
+	listedIds,
 	runStripePayments,
 	STRIPE_API_VERSION,
 	stripeMock,
@@ -166,17 +167,7 @@ describe('Stripe Payments › Payment (workflow through n8n-core)', () => {
 		});
 		assert.equal(got.output[0].json.id, 'pi_cap');
 
-		const listed = await runStripePayments({
-			resource: 'payment',
-			operation: 'list',
-			returnAll: false,
-			limit: 2,
-			filters: { customer: 'cus_1' },
-		});
-		assert.deepEqual(
-			listed.output.map((item) => item.json.id),
-			['pi_a', 'pi_b'],
-		);
+		assert.deepEqual(await listedIds('payment', 2, { customer: 'cus_1' }), ['pi_a', 'pi_b']);
 
 		const found = await runStripePayments({
 			resource: 'payment',

@@ -133,6 +133,22 @@ export async function runStripePayments(
 
 export const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 
+/** The ids a resource's List returns (Return All off, up to `limit`) with these Filters. */
+export async function listedIds(
+	resource: string,
+	limit: number,
+	filters: INodeParameters,
+): Promise<unknown[]> {
+	const { output } = await runStripePayments({
+		resource,
+		operation: 'list',
+		returnAll: false,
+		limit,
+		filters,
+	});
+	return output.map((item) => item.json.id);
+}
+
 /** The Payment Intent of each input item (`$json.paymentIntent`), as a resource locator. */
 export const EACH_ITEMS_PAYMENT_INTENT = {
 	__rl: true,
