@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -65,6 +65,10 @@ export async function startSuite(
 			stop: async () => {
 				await n8n.stop();
 				await emulator.close();
+				// Outside scripts/e2e.sh (bench, screenshots, one file run by hand) the folder is ours.
+				if (!process.env.PAYWIRE_E2E_RUN_DIR && process.env.PAYWIRE_E2E_KEEP !== '1') {
+					rmSync(userFolder, { recursive: true, force: true });
+				}
 			},
 		};
 	} catch (error) {
