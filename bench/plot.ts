@@ -120,9 +120,12 @@ function plotE2eWebhook(): string | undefined {
 		bars.push({ label: `${target}: p50`, value: stats.p50Ms, note: `${stats.p50Ms} ms`, anchor });
 		bars.push({ label: `${target}: p99`, value: stats.p99Ms, note: `${stats.p99Ms} ms`, anchor });
 	}
+	const rates = Object.entries<any>(data.sustained?.rate ?? {})
+		.map(([target, rate]) => `${target} ${rate.perSecond}/s`)
+		.join(', ');
 	return barChart(
 		'Webhook acknowledgement latency in a real n8n (lower is better)',
-		`n8n ${data.n8n}, ${data.sequential.perTarget} signed deliveries each, ${data.payloadBytes}-byte event`,
+		`n8n ${data.n8n} (${data.defaultEngine ?? 'default'} engine), ${data.sequential.perTarget} deliveries each; fully processed: ${rates}`,
 		bars,
 	);
 }
