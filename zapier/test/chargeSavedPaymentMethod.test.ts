@@ -6,10 +6,10 @@ import nock from 'nock';
 import {
 	App,
 	STRIPE,
-	authData,
+	bundleOf,
 	recordInto,
+	recordPosts,
 	run,
-	stripeHeaders,
 	useNock,
 	zapierErrorOf,
 	type SentRequest,
@@ -54,17 +54,12 @@ describe('charge saved payment method', () => {
 	useNock();
 
 	it('confirms off-session with exact params and a key from the reference', async () => {
-		const sent: SentRequest[] = [];
-		nock(STRIPE, stripeHeaders)
-			.post('/v1/payment_intents')
-			.twice()
-			.reply(recordInto(sent, 200, intent('succeeded')));
-		const result = await run(perform, { authData, inputData, meta: { zap: { id: 'zap_1' } } });
-		await run(perform, {
-			authData,
-			inputData: { ...inputData, description: 'changed' },
-			meta: { zap: { id: 'zap_1' } },
+		const sent = recordPosts('/v1/payment_intents', intent('succeeded'), {
+			times: 2,
+			checkHeaders: true,
 		});
+		const result = await run(perform, bundleOf(inputData, 'zap_1'));
+		await run(perform, bundleOf({ ...inputData, description: 'changed' }, 'zap_1'));
 
 		assert.deepEqual(sent[0].form, {
 			amount: '1999',
@@ -95,7 +90,7 @@ describe('charge saved payment method', () => {
 			.reply(recordInto(sent, 503, { error: { type: 'api_error', message: 'Try again' } }))
 			.post('/v1/payment_intents')
 			.reply(recordInto(sent, 200, intent('succeeded')));
-		const result = await run(perform, { authData, inputData });
+		const result = await run(perform, bundleOf(inputData));
 		assert.equal(sent.length, 2);
 		assert.equal(sent[1].headers['idempotency-key'], sent[0].headers['idempotency-key']);
 		assert.equal((result.payment as Record<string, unknown>).paid, true);
@@ -104,7 +99,7 @@ describe('charge saved payment method', () => {
 	it('stops the Zap when the bank asks for 3-D Secure: never a success', async () => {
 		nock(STRIPE).post('/v1/payment_intents').reply(402, authenticationRequired);
 		nock(STRIPE).get('/v1/payment_intents/pi_1').reply(200, intent('requires_payment_method'));
-		await assert.rejects(run(perform, { authData, inputData }), (error: unknown) => {
+		await assert.rejects(run(perform, bundleOf(inputData)), (error: unknown) => {
 			const parsed = zapierErrorOf(error);
 			assert.equal(parsed.code, 'customer_must_authenticate');
 			assert.match(parsed.message, /Nothing was charged\. Payment pi_1\./);
@@ -114,13 +109,12 @@ describe('charge saved payment method', () => {
 	});
 
 	it('continues with paid=false and the next step when asked to', async () => {
-		const sent: SentRequest[] = [];
-		nock(STRIPE).post('/v1/payment_intents').reply(recordInto(sent, 402, authenticationRequired));
+		const sent = recordPosts('/v1/payment_intents', authenticationRequired, { status: 402 });
 		nock(STRIPE).get('/v1/payment_intents/pi_1').reply(200, intent('requires_payment_method'));
-		const result = await run(perform, {
-			authData,
-			inputData: { ...inputData, onAuthenticationRequired: 'continue' },
-		});
+		const result = await run(
+			perform,
+			bundleOf({ ...inputData, onAuthenticationRequired: 'continue' }),
+		);
 		const payment = result.payment as Record<string, unknown>;
 		assert.equal(result.authenticationRequired, true);
 		assert.equal(payment.paid, false);
@@ -137,10 +131,10 @@ describe('charge saved payment method', () => {
 		nock(STRIPE)
 			.post('/v1/payment_intents')
 			.reply(200, intent('requires_action', { next_action: redirect }));
-		const result = await run(perform, {
-			authData,
-			inputData: { ...inputData, onAuthenticationRequired: 'continue' },
-		});
+		const result = await run(
+			perform,
+			bundleOf({ ...inputData, onAuthenticationRequired: 'continue' }),
+		);
 		const payment = result.payment as Record<string, unknown>;
 		assert.equal(payment.paid, false);
 		assert.equal(payment.nextStepUrl, 'https://hooks.stripe.com/3ds/pi_1');
@@ -157,7 +151,7 @@ describe('charge saved payment method', () => {
 					message: 'Your card was declined.',
 				},
 			});
-		await assert.rejects(run(perform, { authData, inputData }), (error: unknown) => {
+		await assert.rejects(run(perform, bundleOf(inputData)), (error: unknown) => {
 			const parsed = zapierErrorOf(error);
 			assert.equal(parsed.code, 'review_for_fraud');
 			assert.equal(parsed.status, 402);
@@ -167,7 +161,7 @@ describe('charge saved payment method', () => {
 
 	it('refuses something that is not a saved payment method id', async () => {
 		await assert.rejects(
-			run(perform, { authData, inputData: { ...inputData, paymentMethodId: '4000002760003184' } }),
+			run(perform, bundleOf({ ...inputData, paymentMethodId: '4000002760003184' })),
 			(error: unknown) => {
 				assert.match(zapierErrorOf(error).message, /looks like a card number \(ending 3184\)/);
 				return true;

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import nock from 'nock';
-
 import {
 	App,
-	STRIPE,
 	STRIPE_API_VERSION,
-	authData,
-	recordInto,
+	bundleOf,
+	recordPosts,
 	run,
-	stripeHeaders,
 	useNock,
 	zapierErrorOf,
-	type SentRequest,
 } from './helpers';
 
 const perform = App.creates.create_checkout_session.operation.perform;
@@ -48,12 +43,8 @@ describe('create checkout session', () => {
 	useNock();
 
 	it('sends exact minor units, line item, URLs and metadata with a stable idempotency key', async () => {
-		const sent: SentRequest[] = [];
-		nock(STRIPE, stripeHeaders)
-			.post('/v1/checkout/sessions')
-			.twice()
-			.reply(recordInto(sent, 200, session));
-		const bundle = { authData, inputData, meta: { zap: { id: 'zap_1' } } };
+		const sent = recordPosts('/v1/checkout/sessions', session, { times: 2, checkHeaders: true });
+		const bundle = bundleOf(inputData, 'zap_1');
 
 		const first = await run(perform, bundle);
 		const replay = await run(perform, bundle);
@@ -88,33 +79,18 @@ describe('create checkout session', () => {
 	});
 
 	it('uses a different key for another Zap, another reference or other input', async () => {
-		const sent: SentRequest[] = [];
-		nock(STRIPE)
-			.post('/v1/checkout/sessions')
-			.times(4)
-			.reply(recordInto(sent, 200, session));
-		await run(perform, { authData, inputData, meta: { zap: { id: 'zap_1' } } });
-		await run(perform, { authData, inputData, meta: { zap: { id: 'zap_2' } } });
-		await run(perform, {
-			authData,
-			inputData: { ...inputData, reference: 'order-43' },
-			meta: { zap: { id: 'zap_1' } },
-		});
-		await run(perform, {
-			authData,
-			inputData: { ...inputData, amount: '20.00' },
-			meta: { zap: { id: 'zap_1' } },
-		});
+		const sent = recordPosts('/v1/checkout/sessions', session, { times: 4 });
+		await run(perform, bundleOf(inputData, 'zap_1'));
+		await run(perform, bundleOf(inputData, 'zap_2'));
+		await run(perform, bundleOf({ ...inputData, reference: 'order-43' }, 'zap_1'));
+		await run(perform, bundleOf({ ...inputData, amount: '20.00' }, 'zap_1'));
 		const keys = new Set(sent.map((request) => request.headers['idempotency-key']));
 		assert.equal(keys.size, 4);
 	});
 
 	it('refuses a card number in any input before sending anything', async () => {
 		await assert.rejects(
-			run(perform, {
-				authData,
-				inputData: { ...inputData, metadata: { note: 'card 4242 4242 4242 4242' } },
-			}),
+			run(perform, bundleOf({ ...inputData, metadata: { note: 'card 4242 4242 4242 4242' } })),
 			(error: unknown) => {
 				const { message, code } = zapierErrorOf(error);
 				assert.equal(code, 'fix_request');
@@ -127,7 +103,7 @@ describe('create checkout session', () => {
 
 	it('refuses an amount with more decimals than the currency has, never rounding', async () => {
 		await assert.rejects(
-			run(perform, { authData, inputData: { ...inputData, amount: '19.999' } }),
+			run(perform, bundleOf({ ...inputData, amount: '19.999' })),
 			(error: unknown) => {
 				assert.match(zapierErrorOf(error).message, /^Amount: "19\.999" has 3 decimals/);
 				return true;

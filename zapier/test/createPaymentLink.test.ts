@@ -3,17 +3,7 @@ import { describe, it } from 'node:test';
 
 import nock from 'nock';
 
-import {
-	App,
-	STRIPE,
-	authData,
-	recordInto,
-	run,
-	stripeHeaders,
-	useNock,
-	zapierErrorOf,
-	type SentRequest,
-} from './helpers';
+import { App, STRIPE, bundleOf, recordPosts, run, useNock, zapierErrorOf } from './helpers';
 
 const perform = App.creates.create_payment_link.operation.perform;
 
@@ -31,20 +21,19 @@ describe('create payment link', () => {
 	useNock();
 
 	it('sends a zero-decimal amount as is, the redirect and an idempotency key', async () => {
-		const sent: SentRequest[] = [];
-		nock(STRIPE, stripeHeaders)
-			.post('/v1/payment_links')
-			.reply(recordInto(sent, 200, link));
-		const result = await run(perform, {
-			authData,
-			meta: { zap: { id: 'zap_1' } },
-			inputData: {
-				productName: 'Workshop',
-				amount: '5000',
-				currency: 'jpy',
-				redirectUrl: 'https://example.com/done',
-			},
-		});
+		const sent = recordPosts('/v1/payment_links', link, { checkHeaders: true });
+		const result = await run(
+			perform,
+			bundleOf(
+				{
+					productName: 'Workshop',
+					amount: '5000',
+					currency: 'jpy',
+					redirectUrl: 'https://example.com/done',
+				},
+				'zap_1',
+			),
+		);
 		assert.deepEqual(sent[0].form, {
 			'line_items[0][price_data][currency]': 'jpy',
 			'line_items[0][price_data][unit_amount]': '5000',
@@ -68,10 +57,7 @@ describe('create payment link', () => {
 				},
 			});
 		await assert.rejects(
-			run(perform, {
-				authData,
-				inputData: { productName: 'Workshop', amount: '10', currency: 'usd' },
-			}),
+			run(perform, bundleOf({ productName: 'Workshop', amount: '10', currency: 'usd' })),
 			(error: unknown) => {
 				const parsed = zapierErrorOf(error);
 				assert.equal(parsed.code, 'check_permissions');

@@ -3,17 +3,7 @@ import { describe, it } from 'node:test';
 
 import nock from 'nock';
 
-import {
-	App,
-	STRIPE,
-	authData,
-	recordInto,
-	run,
-	stripeHeaders,
-	useNock,
-	zapierErrorOf,
-	type SentRequest,
-} from './helpers';
+import { App, STRIPE, bundleOf, recordPosts, run, useNock, zapierErrorOf } from './helpers';
 
 const perform = App.creates.create_refund.operation.perform;
 
@@ -32,20 +22,14 @@ describe('create refund', () => {
 	useNock();
 
 	it('refunds part of a payment intent in minor units, with reason and key', async () => {
-		const sent: SentRequest[] = [];
-		nock(STRIPE, stripeHeaders)
-			.post('/v1/refunds')
-			.reply(recordInto(sent, 200, refund));
-		const result = await run(perform, {
-			authData,
-			meta: { zap: { id: 'zap_1' } },
-			inputData: {
-				paymentId: 'pi_1',
-				amount: '5',
-				currency: 'usd',
-				reason: 'requested_by_customer',
-			},
-		});
+		const sent = recordPosts('/v1/refunds', refund, { checkHeaders: true });
+		const result = await run(
+			perform,
+			bundleOf(
+				{ paymentId: 'pi_1', amount: '5', currency: 'usd', reason: 'requested_by_customer' },
+				'zap_1',
+			),
+		);
 		assert.deepEqual(sent[0].form, {
 			payment_intent: 'pi_1',
 			amount: '500',
@@ -59,17 +43,14 @@ describe('create refund', () => {
 	});
 
 	it('refunds a charge in full when no amount is given', async () => {
-		const sent: SentRequest[] = [];
-		nock(STRIPE)
-			.post('/v1/refunds')
-			.reply(recordInto(sent, 200, { ...refund, charge: 'ch_1' }));
-		await run(perform, { authData, inputData: { paymentId: 'ch_1' } });
+		const sent = recordPosts('/v1/refunds', { ...refund, charge: 'ch_1' });
+		await run(perform, bundleOf({ paymentId: 'ch_1' }));
 		assert.deepEqual(sent[0].form, { charge: 'ch_1' });
 	});
 
 	it('refuses an amount without a currency before sending', async () => {
 		await assert.rejects(
-			run(perform, { authData, inputData: { paymentId: 'pi_1', amount: '5' } }),
+			run(perform, bundleOf({ paymentId: 'pi_1', amount: '5' })),
 			(error: unknown) => {
 				assert.match(zapierErrorOf(error).message, /^Currency: is needed when Amount is set\./);
 				return true;
@@ -87,14 +68,11 @@ describe('create refund', () => {
 					message: 'Charge ch_1 has already been refunded.',
 				},
 			});
-		await assert.rejects(
-			run(perform, { authData, inputData: { paymentId: 'pi_1' } }),
-			(error: unknown) => {
-				const parsed = zapierErrorOf(error);
-				assert.equal(parsed.code, 'do_not_retry');
-				assert.match(parsed.message, /already been refunded/);
-				return true;
-			},
-		);
+		await assert.rejects(run(perform, bundleOf({ paymentId: 'pi_1' })), (error: unknown) => {
+			const parsed = zapierErrorOf(error);
+			assert.equal(parsed.code, 'do_not_retry');
+			assert.match(parsed.message, /already been refunded/);
+			return true;
+		});
 	});
 });

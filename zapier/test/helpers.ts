@@ -79,3 +79,25 @@ export function recordInto(
 		return [status, body, headers] as [number, object, Record<string, string>];
 	};
 }
+
+/**
+ * Answers `times` POSTs to `path` on Stripe with `status` and `body`, recording what was sent;
+ * with `checkHeaders`, only requests carrying the key and the pinned version match.
+ */
+export function recordPosts(
+	path: string,
+	body: object,
+	options: { status?: number; times?: number; checkHeaders?: boolean } = {},
+): SentRequest[] {
+	const sent: SentRequest[] = [];
+	nock(STRIPE, options.checkHeaders ? stripeHeaders : undefined)
+		.post(path)
+		.times(options.times ?? 1)
+		.reply(recordInto(sent, options.status ?? 200, body));
+	return sent;
+}
+
+/** The bundle of one run: the test account, this input, and the Zap it runs in when given. */
+export function bundleOf(inputData: object, zapId?: string) {
+	return { authData, inputData, ...(zapId ? { meta: { zap: { id: zapId } } } : {}) };
+}

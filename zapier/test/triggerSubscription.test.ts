@@ -9,6 +9,7 @@ import {
 	STRIPE_API_VERSION,
 	authData,
 	recordInto,
+	recordPosts,
 	run,
 	stripeHeaders,
 	useNock,
@@ -71,10 +72,7 @@ describe('trigger subscribe', () => {
 			.query(true)
 			.reply(200, { object: 'list', data: [earlier, foreignSameUrl, otherUrl], has_more: false });
 		nock(STRIPE).delete('/v1/webhook_endpoints/we_old').reply(200, { id: 'we_old', deleted: true });
-		const sent: SentRequest[] = [];
-		nock(STRIPE)
-			.post('/v1/webhook_endpoints')
-			.reply(recordInto(sent, 200, { ...endpoint, id: 'we_new' }));
+		const sent = recordPosts('/v1/webhook_endpoints', { ...endpoint, id: 'we_new' });
 		const subscribeData = await run(operationOf('checkout_expired').performSubscribe, {
 			authData,
 			targetUrl,
@@ -84,16 +82,12 @@ describe('trigger subscribe', () => {
 	});
 
 	it('uses a new idempotency key for each subscribe, so a re-subscribed URL gets a live endpoint', async () => {
-		const sent: SentRequest[] = [];
 		nock(STRIPE)
 			.get('/v1/webhook_endpoints')
 			.query(true)
 			.twice()
 			.reply(200, { object: 'list', data: [] });
-		nock(STRIPE)
-			.post('/v1/webhook_endpoints')
-			.twice()
-			.reply(recordInto(sent, 200, endpoint));
+		const sent = recordPosts('/v1/webhook_endpoints', endpoint, { times: 2 });
 		await run(operationOf('checkout_expired').performSubscribe, { authData, targetUrl });
 		await run(operationOf('checkout_expired').performSubscribe, { authData, targetUrl });
 		assert.notEqual(sent[0].headers['idempotency-key'], sent[1].headers['idempotency-key']);
@@ -109,14 +103,11 @@ describe('trigger subscribe', () => {
 			subscription_payment_failed: ['invoice.payment_failed'],
 		};
 		for (const [trigger, events] of Object.entries(expected)) {
-			const sent: SentRequest[] = [];
 			nock(STRIPE)
 				.get('/v1/webhook_endpoints')
 				.query(true)
 				.reply(200, { object: 'list', data: [] });
-			nock(STRIPE)
-				.post('/v1/webhook_endpoints')
-				.reply(recordInto(sent, 200, endpoint));
+			const sent = recordPosts('/v1/webhook_endpoints', endpoint);
 			await run(operationOf(trigger).performSubscribe, { authData, targetUrl });
 			const enabled = Object.entries(sent[0].form)
 				.filter(([key]) => key.startsWith('enabled_events'))
