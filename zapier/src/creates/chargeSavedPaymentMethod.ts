@@ -8,6 +8,7 @@ import { amountField, currencyField, metadataField } from '../fields';
 import { metadataOf, optionalText, requiredText, stripeId } from '../inputs';
 import { stepIdempotencyKey } from '../idempotency';
 import { moneyOutput } from '../output';
+import { paymentOutputFields } from '../outputFields';
 import { postCreate } from '../step';
 import { stripeCall } from '../transport';
 
@@ -179,10 +180,7 @@ export const chargeSavedPaymentMethod = defineCreate({
 			idempotencyKey: 'paywire-0123abcd',
 		},
 		outputFields: [
-			{ key: 'id', label: 'Payment ID' },
-			{ key: 'status', label: 'Status' },
-			{ key: 'payment__paid', label: 'Paid', type: 'boolean' },
-			{ key: 'payment__amount', label: 'Amount' },
+			...paymentOutputFields,
 			{ key: 'payment__nextStep', label: 'Next Step' },
 			{ key: 'payment__nextStepUrl', label: 'Next Step URL' },
 			{ key: 'idempotencyKey', label: 'Idempotency Key' },

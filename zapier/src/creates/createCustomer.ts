@@ -3,6 +3,7 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { metadataField, referenceField } from '../fields';
 import { metadataOf, optionalText } from '../inputs';
 import { stripeOutput } from '../output';
+import { customerOutputFields } from '../outputFields';
 import { createPerform } from '../step';
 import { PaymentInputError } from '../../../core/errors';
 
@@ -66,11 +67,6 @@ export const createCustomer = defineCreate({
 			created: 1767225600,
 			idempotencyKey: 'paywire-0123abcd',
 		},
-		outputFields: [
-			{ key: 'id', label: 'Customer ID' },
-			{ key: 'email', label: 'Email' },
-			{ key: 'name', label: 'Name' },
-			{ key: 'idempotencyKey', label: 'Idempotency Key' },
-		],
+		outputFields: [...customerOutputFields, { key: 'idempotencyKey', label: 'Idempotency Key' }],
 	},
 });

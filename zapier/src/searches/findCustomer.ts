@@ -4,6 +4,7 @@ import { PaymentInputError } from '../../../core/errors';
 import { withZapierErrors } from '../errors';
 import { optionalText } from '../inputs';
 import { stripeOutput } from '../output';
+import { customerOutputFields } from '../outputFields';
 import { getFromStripe } from '../step';
 
 const inputFields = defineInputFields([
@@ -46,10 +47,6 @@ export const findCustomer = defineSearch({
 			livemode: false,
 			created: 1767225600,
 		},
-		outputFields: [
-			{ key: 'id', label: 'Customer ID' },
-			{ key: 'email', label: 'Email' },
-			{ key: 'name', label: 'Name' },
-		],
+		outputFields: customerOutputFields,
 	},
 });

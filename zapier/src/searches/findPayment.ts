@@ -4,6 +4,7 @@ import { PaymentError, PaymentInputError } from '../../../core/errors';
 import { withZapierErrors } from '../errors';
 import { optionalText, stripeId } from '../inputs';
 import { moneyOutput } from '../output';
+import { paymentOutputFields } from '../outputFields';
 import { getFromStripe } from '../step';
 
 const inputFields = defineInputFields([
@@ -104,11 +105,6 @@ export const findPayment = defineSearch({
 				nextStep: 'none',
 			},
 		},
-		outputFields: [
-			{ key: 'id', label: 'Payment ID' },
-			{ key: 'status', label: 'Status' },
-			{ key: 'payment__paid', label: 'Paid', type: 'boolean' },
-			{ key: 'payment__amount', label: 'Amount' },
-		],
+		outputFields: paymentOutputFields,
 	},
 });
