@@ -9,9 +9,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/node24.sh || exit 1
 
-if [ ! -d node_modules ]; then
-	npm ci --no-audit --no-fund || { echo "paywire: npm ci failed" >&2; exit 1; }
-fi
+bash scripts/install-deps.sh || { echo "paywire: npm install failed" >&2; exit 1; }
 
 run_dir="${PAYWIRE_E2E_RUN_DIR:-$(mktemp -d /tmp/paywire-e2e-XXXXXX)}"
 mkdir -p "$run_dir/pids"

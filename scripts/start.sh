@@ -19,12 +19,8 @@ say "[1/5] Node 24"
 . scripts/node24.sh
 say "      node $(node --version)"
 
-if [ ! -d node_modules ]; then
-	say "[2/5] npm ci (project dependencies)"
-	npm ci --no-audit --no-fund
-else
-	say "[2/5] project dependencies present"
-fi
+say "[2/5] project dependencies (npm install when missing or out of date)"
+bash scripts/install-deps.sh
 
 say "[3/5] n8n 2.40.7 (first run downloads and compiles it: a few minutes, ~2.8 GB)"
 install_log="$(mktemp)"

@@ -31,12 +31,7 @@ run_suite() {
 }
 
 step "install"
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	# Not `npm ci`: the registry reachable here lacks other platforms' optional binaries (e.g.
-	# @unrs/resolver-binding-darwin-arm64), so no lock file can list them and `npm ci` refuses every lock.
-	# `npm install` installs the locked versions and tolerates that.
-	npm install --no-audit --no-fund || fail "npm install failed"
-fi
+bash scripts/install-deps.sh || fail "npm install failed"
 
 step "lint"
 npx eslint . || fail "lint failed"
