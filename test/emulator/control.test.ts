@@ -15,27 +15,17 @@ test('GET /_emulator/state counts refunds per payment, movements per key, endpoi
 		const intent = (
 			await raw(emulator, 'POST', '/v1/payment_intents', paid, { 'Idempotency-Key': 'pay-1' })
 		).body;
-		await raw(
-			emulator,
-			'POST',
-			'/v1/refunds',
-			{ payment_intent: intent.id, amount: 1000 },
-			{ 'Idempotency-Key': 'r-1' },
-		);
-		await raw(
-			emulator,
-			'POST',
-			'/v1/refunds',
-			{ payment_intent: intent.id, amount: 500 },
-			{ 'Idempotency-Key': 'r-2' },
-		);
-		await raw(
-			emulator,
-			'POST',
-			'/v1/refunds',
-			{ payment_intent: intent.id, amount: 1000 },
-			{ 'Idempotency-Key': 'r-1' },
-		);
+		const refund = (amount: number, key: string) =>
+			raw(
+				emulator,
+				'POST',
+				'/v1/refunds',
+				{ payment_intent: intent.id, amount },
+				{ 'Idempotency-Key': key },
+			);
+		await refund(1000, 'r-1');
+		await refund(500, 'r-2');
+		await refund(1000, 'r-1'); // a replay: no second money movement
 		await raw(emulator, 'POST', '/v1/webhook_endpoints', {
 			url: 'http://127.0.0.1:9/unreachable',
 			enabled_events: ['refund.created'],
