@@ -116,8 +116,10 @@ export function paymentErrorItem(error: unknown): PaymentErrorItem {
 
 const NEXT_STEP_ADVICE: Record<string, string> = {
 	none: 'Nothing to do.',
-	retry_later: 'Retry later: re-sending the same request (same idempotency key) cannot move money twice.',
-	retry_now: 'Retry now: re-sending the same request (same idempotency key) cannot move money twice.',
+	retry_later:
+		'Retry later: re-sending the same request (same idempotency key) cannot move money twice.',
+	retry_now:
+		'Retry now: re-sending the same request (same idempotency key) cannot move money twice.',
 	ask_for_new_payment_method: 'Ask the customer for another payment method.',
 	customer_must_authenticate: 'The customer must authenticate: send them a payment link.',
 	do_not_retry: 'Do not retry this payment.',

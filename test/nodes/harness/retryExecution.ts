@@ -29,5 +29,9 @@ export async function retryExecution(
 	failed: WorkflowRunResult,
 	options: Omit<RunWorkflowOptions, 'runExecutionData' | 'mode' | 'triggerItems'>,
 ): Promise<WorkflowRunResult> {
-	return await runWorkflow({ ...options, mode: 'retry', runExecutionData: retryDataOf(failed.run) });
+	return await runWorkflow({
+		...options,
+		mode: 'retry',
+		runExecutionData: retryDataOf(failed.run),
+	});
 }

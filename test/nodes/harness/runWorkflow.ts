@@ -110,7 +110,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		createRunExecutionData({
 			executionData: {
 				nodeExecutionStack: [
-					{ node: startNode, data: { main: [options.triggerItems ?? [{ json: {} }]] }, source: null },
+					{
+						node: startNode,
+						data: { main: [options.triggerItems ?? [{ json: {} }]] },
+						source: null,
+					},
 				],
 			},
 		});

@@ -109,7 +109,9 @@ describe('Stripe Payments › idempotency in loops, n8n Retry and re-deliveries 
 		runWorkflow({
 			nodes: [StripePayments, LoopOverItems],
 			workflow,
-			credentials: { paywireStripeApi: { secretKey: TEST_KEY, mode: 'test', baseUrl: emulator.url } },
+			credentials: {
+				paywireStripeApi: { secretKey: TEST_KEY, mode: 'test', baseUrl: emulator.url },
+			},
 			triggerItems: items.map((json) => ({ json })),
 			mode,
 		});
@@ -153,10 +155,10 @@ describe('Stripe Payments › idempotency in loops, n8n Retry and re-deliveries 
 	it('Loop Over Items refunding two different payments: both refunded, no idempotency_error', async () => {
 		const [first, second] = [await paidIntent(1500), await paidIntent(2500)];
 
-		const result = await run(
-			looped({ ...partialRefund, amountType: 'full' }),
-			[{ paymentIntent: first.id }, { paymentIntent: second.id }],
-		);
+		const result = await run(looped({ ...partialRefund, amountType: 'full' }), [
+			{ paymentIntent: first.id },
+			{ paymentIntent: second.id },
+		]);
 
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(refundsOf(first.id), [1500]);
@@ -233,7 +235,8 @@ describe('Stripe Payments › idempotency in loops, n8n Retry and re-deliveries 
 			customers.map((customer) => ({ customer })),
 		);
 		assert.equal(
-			(failed.error as { context?: { paymentError?: IDataObject } }).context?.paymentError?.declineCode,
+			(failed.error as { context?: { paymentError?: IDataObject } }).context?.paymentError
+				?.declineCode,
 			'generic_decline',
 		);
 		const advice = String((failed.error as { description?: string }).description);
@@ -249,7 +252,9 @@ describe('Stripe Payments › idempotency in loops, n8n Retry and re-deliveries 
 		const retried = await retryExecution(failed, {
 			nodes: [StripePayments, LoopOverItems],
 			workflow: charge,
-			credentials: { paywireStripeApi: { secretKey: TEST_KEY, mode: 'test', baseUrl: emulator.url } },
+			credentials: {
+				paywireStripeApi: { secretKey: TEST_KEY, mode: 'test', baseUrl: emulator.url },
+			},
 		});
 
 		assert.equal(retried.error, undefined, retried.error?.message);
