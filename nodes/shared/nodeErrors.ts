@@ -138,7 +138,7 @@ const NEXT_STEP_ADVICE: Record<string, string> = {
  * key, and never "retry with the same key".
  */
 const NEW_KEY_ADVICE =
-	'Stripe replays this refusal to the same idempotency key for 24 hours, so the next attempt needs a new key: with Automatic, n8n’s Retry of this execution (or Retry On Fail) gives this item a new key while items that succeeded replay; with a Custom key, change the value (for example add the attempt number).';
+	'Stripe replays this refusal to the same idempotency key for 24 hours, so the next attempt needs a new key: with Automatic, n8n’s Retry of this execution gives this item a new key while items that succeeded replay (Retry On Fail, within the execution, only replays the refusal); with a Custom key, change the value (for example add the attempt number).';
 const NO_NEW_ATTEMPT: ReadonlySet<string> = new Set(['do_not_retry', 'review_for_fraud']);
 
 function describeNextStep(details: PaymentErrorDetails): string {

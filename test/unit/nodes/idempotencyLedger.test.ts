@@ -39,13 +39,18 @@ type Answer = { replayed: boolean } | PaymentErrorDetails;
  * reports answers (reportIdempotentWrite). The node context object stands for what n8n stores with
  * the execution and gives back to a Retry (or to Retry On Fail in the same execution).
  */
-async function runOnce(nodeContext: IDataObject, answers: Answer[], runIndex = 0) {
+async function runOnce(
+	nodeContext: IDataObject,
+	answers: Answer[],
+	{ runIndex = 0, executionId = 'exec-1' } = {},
+) {
 	const context = fakeExecuteContext({
 		parameters: { batching: fast, idempotency: {} },
 		items: answers.map(() => ({})),
 		continueOnFail: true,
 		nodeContext,
 		runIndex,
+		executionId,
 	});
 	const keys: string[] = [];
 	const output = await runPerItem.call(context, async function (this: IExecuteFunctions, i) {
@@ -91,10 +96,14 @@ describe('runPerItem + key ledger: replays reported, declines give the next atte
 		const first = await runOnce(nodeContext, [{ replayed: false }, decline, serverError]);
 		assert.deepEqual(first.keys, [keyOf(0, 0), keyOf(1, 0), keyOf(2, 0)]);
 
-		const second = await runOnce(nodeContext, [{ replayed: true }, decline, serverError]);
+		// n8n's Retry: a new execution with the first one's node context.
+		const retry = { executionId: 'exec-2' };
+		const second = await runOnce(nodeContext, [{ replayed: true }, decline, serverError], retry);
 		assert.deepEqual(second.keys, [keyOf(0, 0), keyOf(1, 1), keyOf(2, 0)]);
 
-		const third = await runOnce(nodeContext, [{ replayed: true }, { replayed: false }, decline]);
+		const third = await runOnce(nodeContext, [{ replayed: true }, { replayed: false }, decline], {
+			executionId: 'exec-3',
+		});
 		assert.deepEqual(third.keys, [keyOf(0, 0), keyOf(1, 2), keyOf(2, 0)]);
 		assert.deepEqual(
 			third.json.map((item) => item.idempotentReplayed),
@@ -102,11 +111,26 @@ describe('runPerItem + key ledger: replays reported, declines give the next atte
 		);
 	});
 
+	it('Retry On Fail (same execution) replays the decline; the next execution tries anew', async () => {
+		const nodeContext: IDataObject = {};
+		await runOnce(nodeContext, [decline]);
+		const sameExecution = await runOnce(nodeContext, [decline]);
+		assert.deepEqual(sameExecution.keys, [keyOf(0, 0)], 'no new attempt at the bank seconds later');
+		const again = await runOnce(nodeContext, [decline]);
+		assert.deepEqual(again.keys, [keyOf(0, 0)]);
+		const retried = await runOnce(nodeContext, [{ replayed: false }], { executionId: 'exec-2' });
+		assert.deepEqual(retried.keys, [keyOf(0, 1)], 'one refusal counted, however often replayed');
+	});
+
 	it('attempts are counted per pass: a decline in pass 1 leaves pass 0 alone', async () => {
 		const nodeContext: IDataObject = {};
-		await runOnce(nodeContext, [decline], 1);
-		assert.deepEqual((await runOnce(nodeContext, [{ replayed: true }], 0)).keys, [keyOf(0, 0)]);
-		assert.deepEqual((await runOnce(nodeContext, [{ replayed: false }], 1)).keys, [keyOf(0, 1, 1)]);
+		await runOnce(nodeContext, [decline], { runIndex: 1 });
+		const retry = { executionId: 'exec-2' };
+		assert.deepEqual((await runOnce(nodeContext, [{ replayed: true }], retry)).keys, [keyOf(0, 0)]);
+		assert.deepEqual(
+			(await runOnce(nodeContext, [{ replayed: false }], { ...retry, runIndex: 1 })).keys,
+			[keyOf(0, 1, 1)],
+		);
 	});
 });
 
