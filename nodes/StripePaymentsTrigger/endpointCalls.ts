@@ -2,7 +2,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RetryPolicy } from '../../core/stripe/client';
-import { paymentErrorDetailsOf } from '../shared/nodeErrors';
+import { paymentErrorDetailsOf, toNodeError } from '../shared/nodeErrors';
 import {
 	stripeApiRequest,
 	stripeApiRequestAllItems,
@@ -54,7 +54,9 @@ export async function deleteEndpointById(context: IHookFunctions, id: string): P
 			retryPolicy: lifecycleRetryPolicy(),
 		});
 	} catch (error) {
-		if (paymentErrorDetailsOf(error)?.category !== 'not_found') throw error;
+		if (paymentErrorDetailsOf(error)?.category !== 'not_found') {
+			throw toNodeError(context.getNode(), error);
+		}
 		context.logger.info(`Stripe webhook endpoint ${id} was already deleted`);
 	}
 }
