@@ -10,39 +10,40 @@ import {
 } from '../shared/stripeTransport';
 
 /**
- * The Stripe calls of the endpoint lifecycle. A person waits on activation, so these retry briefly
- * (three attempts within about four seconds) and fail with an error about endpoints.
+ * The Stripe calls of the endpoint lifecycle, with retry budgets sized for a person waiting on
+ * activation. n8n 2.40.7 itself retries a failing trigger registration five times, 1, 2, 4 and 8 s
+ * apart (TRIGGER_ACTIVATION_MAX_ATTEMPTS), running our clean-up (delete) after each failure; so
+ * activation calls make one attempt each (n8n's retries are the retries) and removals two.
+ * A deactivation's delete is not retried by n8n (ours never throws), so removals retry here.
  */
 
 export const ENDPOINTS_PATH = '/v1/webhook_endpoints';
 
-const LIFECYCLE_RETRY_POLICY: RetryPolicy = {
-	maxAttempts: 3,
-	baseDelayMs: 300,
-	maxDelayMs: 1_000,
-	maxTotalMs: 4_000,
+export type LifecycleStep = 'activation' | 'removal';
+
+const LIFECYCLE_RETRY_POLICIES: Record<LifecycleStep, RetryPolicy> = {
+	activation: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxTotalMs: 10_000 },
+	removal: { maxAttempts: 2, baseDelayMs: 500, maxDelayMs: 1_000, maxTotalMs: 3_000 },
 };
 
-/** The lifecycle budget, or the transport's when that is shorter still (tests shorten it). */
-export function lifecycleRetryPolicy(): RetryPolicy {
+/** The step's budget, or the transport's when that is shorter still (tests shorten it). */
+export function lifecycleRetryPolicy(step: LifecycleStep): RetryPolicy {
 	const node = stripeTransportSettings.retryPolicy;
+	const policy = LIFECYCLE_RETRY_POLICIES[step];
 	return {
-		maxAttempts: Math.min(LIFECYCLE_RETRY_POLICY.maxAttempts, node.maxAttempts),
-		baseDelayMs: Math.min(LIFECYCLE_RETRY_POLICY.baseDelayMs, node.baseDelayMs),
-		maxDelayMs: Math.min(LIFECYCLE_RETRY_POLICY.maxDelayMs, node.maxDelayMs),
-		maxTotalMs: Math.min(LIFECYCLE_RETRY_POLICY.maxTotalMs, node.maxTotalMs),
+		maxAttempts: Math.min(policy.maxAttempts, node.maxAttempts),
+		baseDelayMs: Math.min(policy.baseDelayMs, node.baseDelayMs),
+		maxDelayMs: Math.min(policy.maxDelayMs, node.maxDelayMs),
+		maxTotalMs: Math.min(policy.maxTotalMs, node.maxTotalMs),
 	};
 }
 
-export async function listEndpoints(context: IHookFunctions): Promise<IDataObject[]> {
-	return await stripeApiRequestAllItems.call(
-		context,
-		ENDPOINTS_PATH,
-		{},
-		{
-			retryPolicy: lifecycleRetryPolicy(),
-		},
-	);
+export async function listEndpoints(
+	context: IHookFunctions,
+	step: LifecycleStep,
+): Promise<IDataObject[]> {
+	const retryPolicy = lifecycleRetryPolicy(step);
+	return await stripeApiRequestAllItems.call(context, ENDPOINTS_PATH, {}, { retryPolicy });
 }
 
 /** Deletes one endpoint; one that is already gone counts as deleted. Every other error is raised. */
@@ -51,7 +52,7 @@ export async function deleteEndpointById(context: IHookFunctions, id: string): P
 		await stripeApiRequest.call(context, {
 			method: 'DELETE',
 			path: `${ENDPOINTS_PATH}/${encodeURIComponent(id)}`,
-			retryPolicy: lifecycleRetryPolicy(),
+			retryPolicy: lifecycleRetryPolicy('removal'),
 		});
 	} catch (error) {
 		if (paymentErrorDetailsOf(error)?.category !== 'not_found') {

@@ -33,9 +33,10 @@ import {
  * checkExists confirms the recorded one (URL, events, API version, a secret that opens), updates
  * its events in place, and deletes every other endpoint this trigger left behind (same URL, our
  * metadata, or remembered after a failed deletion) so create never adds a second one.
- * delete never throws: n8n 2.40.7 keeps its webhook registration when a trigger's delete raises
- * (and skips the rest of its clean-up), so a failure is logged, remembered and retried on the next
- * activation instead (docs/trigger.md, endpoint lifecycle).
+ * delete never throws: when it raises, n8n 2.40.7 (WebhookTriggerRegistrar.clearRegisteredWebhook)
+ * logs the error and keeps its webhook row, and the next publish sees the webhook as registered and
+ * calls neither checkExists nor create — a deaf trigger. So a failure is logged, remembered in
+ * static data and retried on the next activation (docs/trigger.md, endpoint lifecycle).
  */
 
 export async function endpointExists(this: IHookFunctions): Promise<boolean> {
@@ -92,7 +93,7 @@ export async function endpointExists(this: IHookFunctions): Promise<boolean> {
 				path: `${ENDPOINTS_PATH}/${encodeURIComponent(recorded.id)}`,
 				params: { enabled_events: events, disabled: false },
 				idempotencyKey: `paywire-endpoint-update-${randomUUID()}`,
-				retryPolicy: lifecycleRetryPolicy(),
+				retryPolicy: lifecycleRetryPolicy('activation'),
 			});
 		} catch (error) {
 			throw endpointError(
@@ -140,7 +141,7 @@ export async function createEndpoint(this: IHookFunctions): Promise<boolean> {
 			// A fresh key per activation: Stripe replays a key's first answer for 24 h, which would
 			// hand back an endpoint deleted since. Retries inside this call reuse it.
 			idempotencyKey: `paywire-endpoint-create-${randomUUID()}`,
-			retryPolicy: lifecycleRetryPolicy(),
+			retryPolicy: lifecycleRetryPolicy('activation'),
 		}));
 	} catch (error) {
 		throw endpointError(this, 'create the Stripe webhook endpoint of this trigger', error);
@@ -171,7 +172,7 @@ export async function deleteEndpoint(this: IHookFunctions): Promise<boolean> {
 	if (settings.endpointMode !== 'manual') {
 		try {
 			const url = this.getNodeWebhookUrl('default');
-			for (const endpoint of await listEndpoints(this)) {
+			for (const endpoint of await listEndpoints(this, 'removal')) {
 				if (
 					isOurEndpoint(endpoint, owner) &&
 					(endpoint.url === url || targets.has(endpoint.id as string))
@@ -215,7 +216,7 @@ async function removeRememberedLeftovers(context: IHookFunctions, staticData: ID
 
 async function listOrFail(context: IHookFunctions): Promise<IDataObject[]> {
 	try {
-		return await listEndpoints(context);
+		return await listEndpoints(context, 'activation');
 	} catch (error) {
 		throw endpointError(context, 'check the Stripe webhook endpoints of this trigger', error);
 	}

@@ -55,7 +55,7 @@ describe('Stripe Payments Trigger lifecycle under Stripe failures (nock)', () =>
 		restoreRetries();
 	});
 
-	it('Stripe 500 on listing: a visible error about endpoints, three attempts, nothing registered', async () => {
+	it('Stripe 500 on listing: a visible error about endpoints, one attempt (n8n retries), nothing registered', async () => {
 		const fake = fakeEndpointsApi();
 		fake.failListsWith = 500;
 		const { error } = await activateLikeN8n({});
@@ -63,8 +63,9 @@ describe('Stripe Payments Trigger lifecycle under Stripe failures (nock)', () =>
 		assert.match(String(error?.message), /HTTP 500/);
 		assert.doesNotMatch(String(error?.message), /idempotency/i);
 		assert.match(String((error as { description?: string }).description), /not listening/);
-		// Lifecycle retry budget: 3 attempts for activation, then 3 for the clean-up's list.
-		assert.equal(fake.requests.filter((request) => request.method === 'GET').length, 6);
+		// One attempt in activation (n8n 2.40.7 retries the registration 5 times itself), then two
+		// for the clean-up's list.
+		assert.equal(fake.requests.filter((request) => request.method === 'GET').length, 3);
 		assert.equal(fake.endpoints.size, 0);
 	});
 
