@@ -12,6 +12,7 @@ import { sleep } from 'n8n-workflow';
 import type { GatewayRequest, GatewayResponse, HttpMethod } from '../../core/http';
 import { callStripe, DEFAULT_RETRY_POLICY } from '../../core/stripe/client';
 import type { RetryPolicy, StripeCallResult } from '../../core/stripe/client';
+import type { NullEncoding } from '../../core/stripe/formEncoding';
 import { assertKeyMatchesMode, stripeKeyMode } from '../../core/stripe/keys';
 import { redactSecrets } from '../../core/security/redact';
 import { toNodeError } from './nodeErrors';
@@ -36,6 +37,8 @@ export interface StripeTransportCall {
 	itemIndex?: number;
 	/** A shorter retry budget for calls a person waits on (trigger activation); default: the node's. */
 	retryPolicy?: RetryPolicy;
+	/** What a null in params becomes: 'omit' (default) or 'empty' (`key=`, Stripe's unset). */
+	nulls?: NullEncoding;
 }
 
 /** What the transport reads from the paywireStripeApi credential. */
@@ -81,6 +84,7 @@ export async function stripeApiRequest(
 				apiVersion: credential.apiVersion,
 				stripeAccount: credential.stripeAccount,
 				baseUrl: credential.baseUrl,
+				nulls: call.nulls,
 			},
 			{ send, sleep, policy: call.retryPolicy ?? stripeTransportSettings.retryPolicy },
 		);

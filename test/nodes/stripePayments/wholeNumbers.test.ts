@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import {
 	byId,
@@ -16,7 +16,7 @@ import {
  * Whole-number fields are never rounded: 2.9 used to become 2 (a Checkout or Payment Link quantity
  * under-charging by 0.9 units). Each is refused before any request, naming the field.
  */
-async function refusedBeforeAnyRequest(parameters: IDataObject, field: RegExp) {
+async function refusedBeforeAnyRequest(parameters: INodeParameters, field: RegExp) {
 	const { requests } = stripeMock();
 	const { output } = await runStripePayments(parameters, { continueOnFail: true });
 	assert.equal(requests.length, 0, 'nothing sent to Stripe');
