@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { PaymentInputError } from '../../core/errors';
 import { assertNoCardNumbers, findCardNumber, passesLuhn } from '../../core/security/cardGuard';
 import { isValidIban } from '../../core/security/cardText';
-import { GENERATORS, iban, seededRandom } from './cardCorpus/identifiers';
+import { seededRandom } from '../helpers/seededRandom';
+import { GENERATORS, iban } from './cardCorpus/identifiers';
 
 /**
  * The card guard against a corpus: ≥ 10,000 realistic identifiers that are not card numbers must

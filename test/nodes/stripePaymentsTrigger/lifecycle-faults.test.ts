@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { STRIPE_API_VERSION } from '../../../core/stripe/apiVersion';
-import { restoreRetries, useFastRetries } from '../stripePayments/support';
+import { useFastRetries } from '../stripePayments/support';
 import { hookContext, NODE_ID, trigger, WEBHOOK_URL, WORKFLOW_ID } from './contexts';
 import { endpointsAt, fakeEndpointsApi } from './fakeEndpoints';
+import { useTriggerTestHooks } from './hooks';
 
 /**
  * The lifecycle when Stripe fails, called the way n8n 2.40.7 calls it: activation runs
@@ -48,12 +48,7 @@ const ours = (id: string, url = WEBHOOK_URL): IDataObject => ({
 });
 
 describe('Stripe Payments Trigger lifecycle under Stripe failures (nock)', () => {
-	beforeEach(() => nock.disableNetConnect());
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useTriggerTestHooks();
 
 	it('Stripe 500 on listing: a visible error about endpoints, one attempt (n8n retries), nothing registered', async () => {
 		const fake = fakeEndpointsApi();

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
-import nock from 'nock';
 
-import { resetInProcessDedupe } from '../../../nodes/StripePaymentsTrigger/dedupe';
-import { restoreRetries } from '../stripePayments/support';
 import {
 	createdEndpointState,
 	deliver,
@@ -17,6 +14,7 @@ import {
 } from './contexts';
 import { intentSucceeded, stripeEvent } from './events';
 import { fakeEndpointsApi } from './fakeEndpoints';
+import { useTriggerTestHooks } from './hooks';
 
 /** The signing secret in static data is sealed; only the credential's key opens it. */
 const lifecycle = trigger.webhookMethods.default;
@@ -34,15 +32,7 @@ async function createdWith(credential: IDataObject) {
 }
 
 describe('Stripe Payments Trigger sealed signing secret', () => {
-	beforeEach(() => {
-		resetInProcessDedupe();
-		nock.disableNetConnect();
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useTriggerTestHooks();
 
 	it('static data holds no whsec_, and a delivery signed with the endpoint’s secret starts the workflow', async () => {
 		const { staticData, secret } = await createdWith(KEY_A);

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { enabledEventsFor } from '../../../core/stripe/events';
-import { restoreRetries, useFastRetries } from '../stripePayments/support';
+import { useFastRetries } from '../stripePayments/support';
 import {
 	hookContext,
 	NODE_ID,
@@ -17,6 +16,7 @@ import {
 	type ContextOptions,
 } from './contexts';
 import { endpointsAt, fakeEndpointsApi } from './fakeEndpoints';
+import { useTriggerTestHooks } from './hooks';
 
 const lifecycle = trigger.webhookMethods.default;
 const OUR_METADATA = {
@@ -57,12 +57,7 @@ const recorded = (id: string, events: string[] = enabledEventsFor(['payment.succ
 });
 
 describe('Stripe Payments Trigger endpoint lifecycle (nock)', () => {
-	beforeEach(() => nock.disableNetConnect());
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useTriggerTestHooks();
 
 	it('create registers one endpoint: URL, fewest events, pinned api_version, our metadata; keeps id and secret', async () => {
 		const fake = fakeEndpointsApi();
