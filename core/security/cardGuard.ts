@@ -1,22 +1,30 @@
 import { PaymentInputError } from '../errors';
 import { cardIssuerOf, ISSUER_FIRST_DIGITS } from './cardIssuers';
+import { blankKnownIdentifiers, foldToAsciiDigits } from './cardText';
 
 /**
- * Card-number guard (GUIDE §8): a primary account number never enters a workflow. Every string is
- * scanned for 13–19 digits, optionally grouped by single spaces or hyphens, that pass Luhn and carry
- * a known issuer prefix. The scan is a single pass without backtracking: it runs on every input string.
+ * Card-number guard (GUIDE §8, docs/card-guard.md): a primary account number never enters a
+ * workflow. Every string is folded to ASCII digits (full-width and other scripts' digits, NBSP,
+ * zero-width characters), UUIDs, valid IBANs and hex digests are blanked, then scanned in one pass
+ * for runs of digit groups joined by one kind of separator (1–3 spaces, a hyphen or dash, a dot or
+ * a slash). A run holds a card number when one group, or groups laid out the way cards are printed
+ * (4-4-4-4[-n], Amex 4-6-5, Diners 4-6-4) making up the run or standing at its start or end, pass
+ * Luhn AND have an issuer prefix at a length that issuer issues today (cardIssuers.ts).
  */
 
 const MIN_DIGITS = 13;
 const MAX_DIGITS = 19;
-const UUID =
-	/(?<![0-9A-Za-z])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9A-Za-z])/gi;
+/** E.164: a number after + with at most 15 digits is a phone number. */
+const MAX_PHONE_DIGITS = 15;
 const ZERO = 48;
 const NINE = 57;
+const HYPHENS = '-\u2010\u2011\u2012\u2013\u2014\u2212';
 
 export interface CardNumberFinding {
 	last4: string;
 }
+
+type SeparatorKind = 'space' | 'hyphen' | 'dot' | 'slash';
 
 const isDigitAt = (text: string, index: number): boolean => {
 	const code = text.charCodeAt(index);
@@ -41,8 +49,7 @@ export function passesLuhn(digits: string): boolean {
 /** The first card number in the text (only its last four digits), or null. */
 export function findCardNumber(text: string): CardNumberFinding | null {
 	if (text.length < MIN_DIGITS) return null;
-	// A UUID made only of decimal digits would otherwise read as digit groups.
-	const scanned = text.includes('-') ? text.replace(UUID, (uuid) => 'x'.repeat(uuid.length)) : text;
+	const scanned = blankKnownIdentifiers(foldToAsciiDigits(text));
 	let index = 0;
 	while (index < scanned.length) {
 		if (!isDigitAt(scanned, index)) {
@@ -50,66 +57,86 @@ export function findCardNumber(text: string): CardNumberFinding | null {
 			continue;
 		}
 		const groups = readDigitGroups(scanned, index);
-		const startsAsPhoneNumber = index > 0 && scanned[index - 1] === '+';
-		const finding = insideToken(scanned, index, groups)
-			? null
-			: findInGroups(groups, startsAsPhoneNumber);
+		const afterPlus = index > 0 && scanned[index - 1] === '+';
+		const finding = findInGroups(groups.digits, afterPlus);
 		if (finding) return finding;
 		index = groups.end;
 	}
 	return null;
 }
 
-/**
- * An unbroken digit run with letters glued to both sides is the middle of a token (a hex hash, a
- * signature, an id), not a typed card number; `card4242…` or `…4242x` still count.
- */
-function insideToken(
-	text: string,
-	start: number,
-	groups: { digits: string[]; end: number },
-): boolean {
-	return groups.digits.length === 1 && isLetter(text[start - 1]) && isLetter(text[groups.end]);
+function separatorAt(text: string, index: number): { kind: SeparatorKind; length: number } | null {
+	const char = text[index];
+	if (char === ' ' || char === '\t') {
+		let end = index;
+		while (end < text.length && end - index < 3 && (text[end] === ' ' || text[end] === '\t')) end++;
+		return { kind: 'space', length: end - index };
+	}
+	if (char !== undefined && HYPHENS.includes(char)) return { kind: 'hyphen', length: 1 };
+	if (char === '.') return { kind: 'dot', length: 1 };
+	if (char === '/') return { kind: 'slash', length: 1 };
+	return null;
 }
 
-const isLetter = (char: string | undefined): boolean => char !== undefined && /[A-Za-z]/.test(char);
-
-/** A run of digit groups joined by single spaces or hyphens, e.g. `4242 4242 4242 4242`. */
+/** Digit groups joined by one kind of separator, e.g. `4242 4242 4242 4242` or `4242.4242…`. */
 function readDigitGroups(text: string, start: number): { digits: string[]; end: number } {
 	const digits: string[] = [];
+	let kind: SeparatorKind | undefined;
 	let index = start;
 	for (;;) {
 		const groupStart = index;
 		while (index < text.length && isDigitAt(text, index)) index++;
 		digits.push(text.slice(groupStart, index));
-		const separator = text[index];
-		if ((separator === ' ' || separator === '-') && isDigitAt(text, index + 1)) index++;
-		else return { digits, end: index };
+		const separator = separatorAt(text, index);
+		if (
+			!separator ||
+			(kind && separator.kind !== kind) ||
+			!isDigitAt(text, index + separator.length)
+		) {
+			return { digits, end: index };
+		}
+		kind = separator.kind;
+		index += separator.length;
 	}
 }
 
-/** Tries every window of whole groups holding 13–19 digits (a card may sit beside a CVC or an id). */
-function findInGroups(
-	groups: { digits: string[] },
-	startsAsPhoneNumber: boolean,
-): CardNumberFinding | null {
-	const { digits } = groups;
-	for (let first = startsAsPhoneNumber ? 1 : 0; first < digits.length; first++) {
-		if (!ISSUER_FIRST_DIGITS.has(digits[first][0])) continue;
-		let candidate = '';
-		for (let last = first; last < digits.length; last++) {
-			candidate += digits[last];
-			if (candidate.length > MAX_DIGITS) break;
-			if (candidate.length >= MIN_DIGITS && isCardNumber(candidate)) {
-				return { last4: candidate.slice(-4) };
-			}
+function findInGroups(groups: string[], afterPlus: boolean): CardNumberFinding | null {
+	if (afterPlus && groups.join('').length <= MAX_PHONE_DIGITS) return null;
+	for (const group of groups) {
+		if (isCardNumber(group)) return { last4: group.slice(-4) };
+	}
+	const lengths = groups.map((group) => group.length);
+	for (let size = groups.length; size >= 2; size--) {
+		// The run, or a card beside a CVC, an expiry or a short reference: a printed layout at
+		// either end, not cut out of a longer run of four-digit groups (a spaced tracking number).
+		if (lengths[size] !== 4 && isCardLayout(lengths.slice(0, size))) {
+			const digits = groups.slice(0, size).join('');
+			if (isCardNumber(digits)) return { last4: digits.slice(-4) };
+		}
+		const from = groups.length - size;
+		if (from > 0 && lengths[from - 1] !== 4 && isCardLayout(lengths.slice(from))) {
+			const digits = groups.slice(from).join('');
+			if (isCardNumber(digits)) return { last4: digits.slice(-4) };
 		}
 	}
 	return null;
 }
 
+/** How cards are printed: 4-4-4-4 (a short last group for 13–19 digits), Amex 4-6-5, Diners 4-6-4. */
+function isCardLayout(lengths: number[]): boolean {
+	const last = lengths[lengths.length - 1];
+	if (lengths.length === 3 && lengths[0] === 4 && lengths[1] === 6) return last === 4 || last === 5;
+	return lengths.slice(0, -1).every((length) => length === 4) && last >= 1 && last <= 4;
+}
+
 function isCardNumber(digits: string): boolean {
-	return passesLuhn(digits) && cardIssuerOf(digits) !== null;
+	return (
+		digits.length >= MIN_DIGITS &&
+		digits.length <= MAX_DIGITS &&
+		ISSUER_FIRST_DIGITS.has(digits[0]) &&
+		passesLuhn(digits) &&
+		cardIssuerOf(digits) !== null
+	);
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * Issuer identification ranges for the card-number guard, as data. A digit run only counts as a card
- * number when it passes Luhn AND starts with one of these prefixes at one of the issuer's lengths.
- * Sources: ISO/IEC 7812 IIN assignments as published by the networks (Visa, Mastercard, Amex, Discover
- * with its Diners/JCB/UnionPay acceptance ranges, Maestro, Mir).
+ * number when it passes Luhn AND starts with one of these prefixes at a length that issuer issues
+ * TODAY (docs/card-guard.md explains each choice). Sources: the networks' published IIN ranges
+ * (ISO/IEC 7812), Stripe's test-card list, and the lengths card forms accept today (Braintree's
+ * credit-card-type). Legacy lengths that no card in circulation has are left out on purpose: they
+ * would refuse real 13-digit order ids and phone numbers written without +.
  */
 export interface CardIssuer {
 	brand: string;
@@ -15,7 +17,8 @@ const range = (from: number, to: number): number[] =>
 	Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
 export const CARD_ISSUERS: readonly CardIssuer[] = [
-	{ brand: 'visa', prefixes: [['4', '4']], lengths: [13, 16, 19] },
+	// 13-digit Visa numbers stopped being issued decades ago (none is valid now); 19 is issued.
+	{ brand: 'visa', prefixes: [['4', '4']], lengths: [16, 18, 19] },
 	{
 		brand: 'mastercard',
 		prefixes: [
@@ -43,6 +46,7 @@ export const CARD_ISSUERS: readonly CardIssuer[] = [
 	},
 	{ brand: 'jcb', prefixes: [['3528', '3589']], lengths: range(16, 19) },
 	{
+		// Diners Club International still issues 14-digit cards (Stripe's test card 3622 720627 1667).
 		brand: 'diners',
 		prefixes: [
 			['300', '305'],
@@ -50,10 +54,18 @@ export const CARD_ISSUERS: readonly CardIssuer[] = [
 			['36', '36'],
 			['38', '39'],
 		],
-		lengths: range(14, 19),
+		lengths: [14, 16, 19],
 	},
-	{ brand: 'unionpay', prefixes: [['62', '62']], lengths: range(16, 19) },
 	{
+		brand: 'unionpay',
+		prefixes: [
+			['62', '62'],
+			['8100', '8171'],
+		],
+		lengths: range(16, 19),
+	},
+	{
+		// Maestro is issued at 16–19 digits today; 12–15-digit Maestro numbers are legacy.
 		brand: 'maestro',
 		prefixes: [
 			['50', '50'],
@@ -62,7 +74,7 @@ export const CARD_ISSUERS: readonly CardIssuer[] = [
 			['6759', '6759'],
 			['6761', '6763'],
 		],
-		lengths: range(13, 19),
+		lengths: range(16, 19),
 	},
 	{ brand: 'mir', prefixes: [['2200', '2204']], lengths: range(16, 19) },
 ];

@@ -1,7 +1,7 @@
 import { PaymentInputError } from '../errors';
 import type { GatewayRequest, HttpMethod } from '../http';
 import { STRIPE_API_BASE, STRIPE_API_VERSION } from './apiVersion';
-import { encodeStripeForm } from './formEncoding';
+import { encodeStripeForm, type NullEncoding } from './formEncoding';
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
@@ -22,6 +22,8 @@ export interface StripeCall {
 	stripeAccount?: string;
 	/** Empty or absent: STRIPE_API_BASE. The local emulator and proxies set their own. */
 	baseUrl?: string;
+	/** What a null in params becomes (formEncoding.ts); 'omit' unless the caller chooses. */
+	nulls?: NullEncoding;
 }
 
 /** Turns a call into the exact request to send. Authentication is the platform transport's job. */
@@ -34,7 +36,7 @@ export function buildStripeRequest(call: StripeCall): GatewayRequest {
 	if (stripeAccount) headers['Stripe-Account'] = stripeAccount;
 
 	const url = `${normalizeBaseUrl(call.baseUrl)}${call.path}`;
-	const encoded = encodeStripeForm(call.params);
+	const encoded = encodeStripeForm(call.params, { nulls: call.nulls });
 
 	if (call.method !== 'POST') {
 		const separator = call.path.includes('?') ? '&' : '?';
@@ -64,6 +66,9 @@ function checkedIdempotencyKey(key: string | undefined): string {
 	return key;
 }
 
+/** Hosts that never leave the machine (URL gives IPv6 hosts in brackets). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 function normalizeBaseUrl(baseUrl: string | undefined): string {
 	const candidate = baseUrl?.trim() || STRIPE_API_BASE;
 	let parsed: URL;
@@ -77,6 +82,15 @@ function normalizeBaseUrl(baseUrl: string | undefined): string {
 			'API Base URL',
 			'must start with https:// (http:// only for a local emulator).',
 			`Use ${STRIPE_API_BASE}.`,
+		);
+	}
+	// A key sent over plain http to another machine can be read on the way: http only on loopback.
+	if (parsed.protocol === 'http:' && !LOOPBACK_HOSTS.has(parsed.hostname)) {
+		throw new PaymentInputError(
+			'API Base URL',
+			`uses http:// for ${parsed.hostname}, which would send the secret key unencrypted; http:// is ` +
+				'allowed only for localhost, 127.0.0.1 and [::1] (a local emulator).',
+			`Use https:// (for Stripe: ${STRIPE_API_BASE}).`,
 		);
 	}
 	if (parsed.search || parsed.hash || parsed.username || parsed.password) {

@@ -10,7 +10,7 @@ import { openDedupe } from './dedupe';
 import type { DedupeSession } from './dedupe';
 import { readTriggerSettings } from './description';
 import type { TriggerSettings } from './description';
-import { readEndpoint } from './endpointState';
+import { readSigningSecrets } from './endpointState';
 
 /**
  * One delivery: verify the signature over the exact bytes before anything else, then parse,
@@ -23,10 +23,7 @@ export async function receiveStripeWebhook(this: IWebhookFunctions): Promise<IWe
 	};
 	const settings = readTriggerSettings(this);
 	const staticData = this.getWorkflowStaticData('node');
-	const secrets =
-		settings.endpointMode === 'manual'
-			? settings.manualSecrets
-			: [readEndpoint(staticData)?.secret ?? ''];
+	const secrets = await readSigningSecrets(this);
 	if (!Buffer.isBuffer(request.rawBody)) return reject(this, 400, 'raw request body unavailable');
 	const check = verifyStripeSignature({
 		rawBody: request.rawBody,

@@ -12,6 +12,7 @@ import { sleep } from 'n8n-workflow';
 import type { GatewayRequest, GatewayResponse, HttpMethod } from '../../core/http';
 import { callStripe, DEFAULT_RETRY_POLICY } from '../../core/stripe/client';
 import type { RetryPolicy, StripeCallResult } from '../../core/stripe/client';
+import type { NullEncoding } from '../../core/stripe/formEncoding';
 import { assertKeyMatchesMode, stripeKeyMode } from '../../core/stripe/keys';
 import { redactSecrets } from '../../core/security/redact';
 import { reportIdempotentWrite } from './idempotentWrites';
@@ -35,6 +36,10 @@ export interface StripeTransportCall {
 	idempotencyKey?: string;
 	/** Names the item in errors; also picks the item's credential when it is an expression. */
 	itemIndex?: number;
+	/** A shorter retry budget for calls a person waits on (trigger activation); default: the node's. */
+	retryPolicy?: RetryPolicy;
+	/** What a null in params becomes: 'omit' (default) or 'empty' (`key=`, Stripe's unset). */
+	nulls?: NullEncoding;
 }
 
 /** What the transport reads from the paywireStripeApi credential. */
@@ -80,8 +85,9 @@ export async function stripeApiRequest(
 				apiVersion: credential.apiVersion,
 				stripeAccount: credential.stripeAccount,
 				baseUrl: credential.baseUrl,
+				nulls: call.nulls,
 			},
-			{ send, sleep, policy: stripeTransportSettings.retryPolicy },
+			{ send, sleep, policy: call.retryPolicy ?? stripeTransportSettings.retryPolicy },
 		);
 		reportIdempotentWrite(this, call, {
 			ok: true,
@@ -101,6 +107,7 @@ export interface StripeListOptions {
 	/** Stop after this many objects; undefined returns every page. */
 	limit?: number;
 	itemIndex?: number;
+	retryPolicy?: RetryPolicy;
 }
 
 const STRIPE_MAX_PAGE_SIZE = 100;
@@ -130,6 +137,7 @@ export async function stripeApiRequestAllItems<T extends IDataObject = IDataObje
 			path,
 			params: pageParams,
 			itemIndex: options.itemIndex,
+			retryPolicy: options.retryPolicy,
 		});
 		const page = Array.isArray(body.data) ? (body.data as T[]) : [];
 		collected.push(...page.slice(0, remaining));

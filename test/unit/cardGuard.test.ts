@@ -27,6 +27,8 @@ describe('findCardNumber refuses card numbers', () => {
 		['card4242424242424242', '4242'],
 		['deadbeef4242424242424242', '4242'],
 		['ab4242 4242 4242 4242cd', '4242'],
+		['4242  4242  4242  4242', '4242'],
+		['cc4242424242424242exp', '4242'],
 	];
 	for (const [text, last4] of cards) {
 		it(JSON.stringify(text), () => assert.deepEqual(findCardNumber(text), { last4 }));
@@ -53,7 +55,6 @@ describe('findCardNumber lets look-alikes through', () => {
 		'cus_NffrFeUfNV2Hib',
 		'DE89 3704 0044 0532 0130 00',
 		'42424242424242424242424', // one unbroken 23-digit id is not a card
-		'4242  4242  4242  4242', // double spaces break the groups
 		// a hex digest whose middle holds a Luhn-valid Visa-like run: part of a token, not a card
 		'9f86d081884c7d659a2feaa0c55ad015deadbeef4242424242424242cafe0b822cd15d6c15b0f00a08',
 		'',
@@ -66,7 +67,9 @@ describe('findCardNumber lets look-alikes through', () => {
 		assert.equal(passesLuhn('4242424242424242'), true);
 		assert.equal(passesLuhn('1732406400009'), true);
 		assert.equal(passesLuhn('4242424242424241'), false);
-		assert.equal(findCardNumber('+49 1512 3456787 and 4915123456787')?.last4, '6787');
+		// Luhn-valid with a Visa or Maestro prefix, but at 13 digits, a length no card has today.
+		assert.equal(findCardNumber('+49 1512 3456787 and 4915123456787'), null);
+		assert.equal(findCardNumber('order 5694302257451'), null);
 	});
 });
 

@@ -56,7 +56,10 @@ describe('paywireStripeApiTest (node-side credential test)', () => {
 
 	it('refuses a live key in a test credential before any request', async () => {
 		const scope = nock(STRIPE_API_BASE).get(/.*/).reply(200, paymentIntentList);
-		const result = await runTest({ secretKey: ['sk', 'live', '51LiveSecretValue'].join('_'), mode: 'test' });
+		const result = await runTest({
+			secretKey: ['sk', 'live', '51LiveSecretValue'].join('_'),
+			mode: 'test',
+		});
 		assert.equal(result.status, 'Error');
 		assert.match(result.message, /live-mode key/);
 		assert.doesNotMatch(result.message, /51LiveSecretValue/);
@@ -177,6 +180,16 @@ describe('paywireStripeApiTest (node-side credential test)', () => {
 		});
 		assert.equal(result.status, 'Error');
 		assert.match(result.message, /not the way Stripe does/);
+	});
+
+	it('refuses an http:// base URL on a non-loopback host before sending the key', async () => {
+		// No interceptor: a request would fail as a connection error, not as this message.
+		const result = await runTest({
+			secretKey: RESTRICTED_TEST_KEY,
+			baseUrl: 'http://stripe-proxy.example.com',
+		});
+		assert.equal(result.status, 'Error');
+		assert.match(result.message, /API Base URL.*http:\/\/ is allowed only for localhost/);
 	});
 
 	it('refuses a base URL that is not a URL', async () => {

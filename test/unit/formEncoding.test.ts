@@ -87,6 +87,13 @@ describe('encodeStripeForm known answers', () => {
 		assert.equal(stringifyRequestData(params), 'description=&metadata[a]=&metadata[b]=1&amount=5');
 	});
 
+	it("with nulls: 'empty', a null is sent as key= exactly as the stripe package sends it", () => {
+		const params = { description: null, metadata: { a: null, b: '1' }, expand: [null], amount: 5 };
+		assert.equal(encodeStripeForm(params, { nulls: 'empty' }), stringifyRequestData(params));
+		assert.equal(encodeStripeForm({ metadata: null }, { nulls: 'empty' }), 'metadata=');
+		assert.equal(encodeStripeForm(params, { nulls: 'omit' }), encodeStripeForm(params));
+	});
+
 	it('encodes nothing for no params', () => {
 		assert.equal(encodeStripeForm(undefined), '');
 		assert.equal(encodeStripeForm({}), '');

@@ -133,6 +133,37 @@ describe('buildStripeRequest', () => {
 		}
 	});
 
+	it('accepts http:// only for loopback hosts (a local emulator); https:// anywhere', () => {
+		for (const baseUrl of [
+			'http://localhost:12111',
+			'http://127.0.0.1:12111',
+			'http://[::1]:12111',
+			'HTTP://LOCALHOST',
+			'https://stripe-proxy.example.com',
+		]) {
+			const request = buildStripeRequest({ method: 'GET', path: '/v1/customers', baseUrl });
+			assert.match(request.url, /\/v1\/customers$/, baseUrl);
+		}
+		for (const baseUrl of [
+			'http://api.stripe.com',
+			'http://stripe-proxy.internal:8080',
+			'http://10.0.0.5',
+			'http://127.0.0.2',
+			'http://localhost.evil.example',
+			'http://[::2]',
+		]) {
+			assert.throws(
+				() => buildStripeRequest({ method: 'GET', path: '/v1/customers', baseUrl }),
+				(error: unknown) =>
+					error instanceof PaymentInputError &&
+					error.field === 'API Base URL' &&
+					/http:\/\/ is allowed only for localhost, 127\.0\.0\.1 and \[::1\]/.test(error.message) &&
+					/Use https:\/\//.test(error.fix),
+				baseUrl,
+			);
+		}
+	});
+
 	it('refuses a base URL that is not a plain http(s) origin', () => {
 		for (const baseUrl of ['not a url', 'ftp://api.stripe.com', 'https://user:pw@proxy.example']) {
 			assert.throws(

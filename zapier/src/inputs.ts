@@ -1,4 +1,5 @@
 import { PaymentInputError } from '../../core/errors';
+import { wholeNumberInRange } from '../../core/payments/wholeNumbers';
 
 /** Readers for bundle.inputData: Zapier sends strings (or nothing) for plain fields. */
 
@@ -44,12 +45,5 @@ export function metadataOf(value: unknown): Record<string, string> | undefined {
 export function positiveInteger(value: unknown, label: string, fallback: number): number {
 	const text = optionalText(value);
 	if (text === undefined) return fallback;
-	if (!/^\d+$/.test(text) || Number(text) < 1) {
-		throw new PaymentInputError(
-			label,
-			`"${text.slice(0, 20)}" is not a whole number of 1 or more.`,
-			'Enter 1, 2, 3…',
-		);
-	}
-	return Number(text);
+	return wholeNumberInRange(text, label, { min: 1 });
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { wholeNumberInRange } from '../../../core/payments/wholeNumbers';
 import { stripeApiRequestAllItems } from '../../shared/stripeTransport';
 import { updateDisplayOptions } from './updateDisplayOptions';
 
@@ -31,7 +32,9 @@ export async function listWithLimit(
 	params: IDataObject,
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = returnAll
+		? undefined
+		: wholeNumberInRange(this.getNodeParameter('limit', itemIndex, 50), 'Limit', { min: 1 });
 	return await stripeApiRequestAllItems.call(this, path, params, { limit, itemIndex });
 }
 

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { wholeNumberInRange } from '../../../core/payments/wholeNumbers';
 import { assertNoCardNumbers } from '../../../core/security/cardGuard';
 import { paymentErrorItem, toNodeError } from '../../shared/nodeErrors';
 import {
@@ -96,10 +97,15 @@ export async function runPerItem(
 		this,
 		new RequestRateLimiter(pacedRequestsPerSecond(mode, batching.requestsPerSecond)),
 	);
-	const concurrency = Math.max(
-		1,
-		Math.min(MAX_CONCURRENCY, Math.floor(batching.concurrency ?? DEFAULT_CONCURRENCY)),
-	);
+	let concurrency: number;
+	try {
+		concurrency = wholeNumberInRange(batching.concurrency ?? DEFAULT_CONCURRENCY, 'Concurrency', {
+			min: 1,
+			max: MAX_CONCURRENCY,
+		});
+	} catch (error) {
+		throw toNodeError(node, error);
+	}
 
 	let next = 0;
 	let stopError: unknown;

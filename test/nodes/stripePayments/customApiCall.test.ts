@@ -102,6 +102,24 @@ describe('Stripe Payments › Custom API Call (workflow through n8n-core)', () =
 		assert.equal(output[0].json.idempotencyKey, key);
 	});
 
+	it('POST with JSON null: sent empty (Stripe unsets), not dropped', async () => {
+		const { scope, requests } = stripeMock();
+		scope.post('/v1/customers/cus_1').reply(200, stripeFixture('customer'));
+		await runStripePayments(
+			call({
+				method: 'POST',
+				path: '/v1/customers/cus_1',
+				parametersFormat: 'json',
+				parametersJson: '{"metadata":{"old_order":null,"order_id":"42"},"description":null}',
+			}),
+		);
+		assertStripeRequest(requests[0], {
+			method: 'POST',
+			path: '/v1/customers/cus_1',
+			body: 'metadata[old_order]=&metadata[order_id]=42&description=',
+		});
+	});
+
 	it('POST: a 500 is retried with the same key and ends in one object', async () => {
 		const endpoint = idempotentEndpoint('/v1/refunds', ['server_error'], (form) => ({
 			...stripeFixture('refund'),

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 
 import { PaymentInputError } from '../../../../core/errors';
 import { toMinorUnits } from '../../../../core/payments/amounts';
+import { positiveQuantity } from '../../../../core/payments/wholeNumbers';
 
 /** Line items from existing prices or ad-hoc (name + decimal amount), each with a quantity. */
 export const lineItemsField: INodeProperties = {
@@ -37,6 +38,8 @@ export const lineItemsField: INodeProperties = {
 					name: 'quantity',
 					type: 'number',
 					default: 1,
+					typeOptions: { minValue: 1 },
+					description: 'A whole number of 1 or more',
 				},
 				{
 					displayName: 'Type',
@@ -92,14 +95,7 @@ export function lineItemsFromParameter(
 	}
 	return entries.map((entry, index) => {
 		const field = `Line Items ${index + 1}`;
-		const quantity = Math.floor(Number(entry.quantity ?? 1));
-		if (!Number.isFinite(quantity) || quantity < 1) {
-			throw new PaymentInputError(
-				field,
-				'has a quantity below 1.',
-				'Set a whole quantity of 1 or more.',
-			);
-		}
+		const quantity = positiveQuantity(entry.quantity ?? 1, `${field} Quantity`);
 		if ((entry.type ?? 'price') === 'price') {
 			const price = String(entry.price ?? '').trim();
 			if (!/^price_[A-Za-z0-9_]+$/.test(price)) {

@@ -78,7 +78,8 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		displayOptions: { show: { parametersFormat: ['json'] } },
-		description: 'Nested objects and arrays are sent in Stripe’s bracket notation',
+		description:
+			'Nested objects and arrays are sent in Stripe’s bracket notation; null is sent empty, which unsets (e.g. {"metadata": {"order": null}})',
 	},
 	{
 		displayName: 'Split Lists Into Items',
@@ -136,6 +137,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		params: hasParams ? params : undefined,
 		idempotencyKey,
 		itemIndex,
+		// The user writes these parameters: a null means "unset" (metadata[key]=), as in Stripe's API.
+		nulls: 'empty',
 	});
 	if (typeof body !== 'object' || body === null) {
 		return [stripeOutput({ body: body as unknown as IDataObject }, idempotencyKey)];

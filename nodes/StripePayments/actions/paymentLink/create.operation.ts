@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type Stripe from 'stripe';
 
-import { PaymentInputError } from '../../../../core/errors';
 import { toMinorUnits } from '../../../../core/payments/amounts';
+import { positiveQuantity } from '../../../../core/payments/wholeNumbers';
 import { idempotencyKeyFor, idempotencyOption } from '../../helpers/idempotency';
 import { metadataField, metadataFor } from '../../helpers/metadata';
 import { moneyOutput } from '../../helpers/output';
@@ -44,6 +44,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		default: 1,
 		typeOptions: { minValue: 1 },
+		description: 'A whole number of 1 or more',
 	},
 	{
 		displayName: 'After Payment',
@@ -75,10 +76,7 @@ export const description = updateDisplayOptions(
 
 /** A reusable payment page (many customers can pay through one link); its `url` is in the output. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const quantity = Math.floor(Number(this.getNodeParameter('quantity', itemIndex, 1)));
-	if (!Number.isFinite(quantity) || quantity < 1) {
-		throw new PaymentInputError('Quantity', 'is below 1.', 'Set a whole quantity of 1 or more.');
-	}
+	const quantity = positiveQuantity(this.getNodeParameter('quantity', itemIndex, 1), 'Quantity');
 	let lineItem: Stripe.PaymentLinkCreateParams.LineItem;
 	if (this.getNodeParameter('priceSource', itemIndex) === 'price') {
 		lineItem = { price: locatedId.call(this, 'price', itemIndex), quantity };
