@@ -117,13 +117,7 @@ export type NormalizedEventName =
 	| 'subscription.canceled';
 
 export interface NormalizedEvent {
-	event: {
-		id: string;
-		type: string;
-		created: number;
-		livemode: boolean;
-		apiVersion: string | null;
-	};
+	event: { id: string; type: string; created: number; livemode: boolean; apiVersion: string | null };
 	/** The normalised names this delivery means (usually one; a paid checkout is checkout.completed too). */
 	names: NormalizedEventName[];
 	/** Null for raw events whose object is not a payment object (customer.created, payout.paid, …). */
