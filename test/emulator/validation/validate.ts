@@ -33,9 +33,6 @@ export function paramName(path: readonly string[]): string {
 	);
 }
 
-const isHash = (value: FormValue): value is Hash =>
-	typeof value === 'object' && !Array.isArray(value);
-
 function oneOf(values: string[]): string {
 	if (values.length < 2) return values.join('');
 	return `${values.slice(0, -1).join(', ')}, or ${values[values.length - 1]}`;
