@@ -131,10 +131,13 @@ describe("differential: the Zapier app's request shapes, one field broken at a t
 		});
 
 		const trigger = App.triggers.payment_succeeded.operation as unknown as Record<string, unknown>;
-		await appTester(
-			trigger.performList as StepFunction,
-			{ authData: authData() } as Partial<Bundle>,
-		);
+		await run(trigger.performList, { authData: authData() });
+		// Last: no event follows, so nothing is delivered to this (unreachable) hook URL.
+		await run(trigger.performSubscribe, {
+			authData: authData(),
+			targetUrl: 'https://hooks.zapier.com/hooks/standard/1/differential/',
+			meta,
+		});
 		// Last: no event follows, so nothing is delivered to this (unreachable) hook URL.
 		await appTester(
 			trigger.performSubscribe as StepFunction,
