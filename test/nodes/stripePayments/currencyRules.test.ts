@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { charge } from './paymentFixtures';
 import { byId, runStripePayments, stripeMock, useStripeTestHooks } from './support';
@@ -14,7 +14,7 @@ import { byId, runStripePayments, stripeMock, useStripeTestHooks } from './suppo
 describe('Stripe Payments › amounts and currencies refused before sending', () => {
 	useStripeTestHooks();
 
-	async function refusal(parameters: IDataObject) {
+	async function refusal(parameters: INodeParameters) {
 		const { requests } = stripeMock();
 		const { output } = await runStripePayments(parameters, { continueOnFail: true });
 		assert.equal(requests.length, 0, 'nothing was sent to Stripe');
