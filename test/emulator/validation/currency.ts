@@ -44,7 +44,13 @@ export function minimumText(minor: number, code: string): string {
 }
 
 /** The amount's currency rules: multiple of 10 (three-decimal), of 100 (ISK). */
-export function assertAmountFitsCurrency(amount: number, rule: CurrencyRule, param: string) {
+export function assertAmountFitsCurrency(
+	amount: number,
+	currency: string | CurrencyRule,
+	param: string,
+	currencyParam = 'currency',
+) {
+	const rule = typeof currency === 'string' ? supportedCurrency(currency, currencyParam) : currency;
 	if (amount % rule.chargeMultipleOf === 0) return;
 	const why =
 		rule.chargeMultipleOf === 10
