@@ -1,65 +1,68 @@
 import { PaymentInputError } from '../errors';
 import { assertNoCardNumbers } from '../security/cardGuard';
+import { currencyRule, MAX_MINOR_UNITS, type CurrencyRule } from './currencies';
 
 /**
  * Exact conversion between decimal amounts ("19.99") and the integer minor units Stripe expects
  * (1999), by string arithmetic: no floating-point multiplication, no silent rounding of money.
  */
 
-/** Currencies without minor units (Stripe's zero-decimal list). */
-export const ZERO_DECIMAL_CURRENCIES: ReadonlySet<string> = new Set([
-	'bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga',
-	'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf',
-]); // prettier-ignore
-
-/** Three-decimal currencies: Stripe requires the last (third) decimal to be 0. */
-export const THREE_DECIMAL_CURRENCIES: ReadonlySet<string> = new Set([
-	'bhd', 'jod', 'kwd', 'omr', 'tnd',
-]); // prettier-ignore
+export { MAX_MINOR_UNITS };
 
 /**
- * Two-decimal in the API, but Stripe only takes whole units (amount divisible by 100): ISK since
- * 14 April 2023 (Stripe support, "Deprecation of fractional ISK charges and refunds").
+ * What the amount is for, which sets the smallest amount Stripe takes: a `charge` at least the
+ * currency's minimum charge (0.50 USD…), a `refund` or `capture` at least one minor unit, a `price`
+ * (a line item's unit amount) zero or more.
  */
-export const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set(['isk']);
-
-/** Stripe's amount fields hold at most eight digits (99999999 = 999,999.99 USD). */
-export const MAX_MINOR_UNITS = 99_999_999;
+export type AmountPurpose = 'price' | 'charge' | 'refund' | 'capture';
 
 const DECIMAL = /^(\d*)(?:\.(\d*))?$/;
 const THOUSANDS_GROUPED = /^\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/;
 const DECIMAL_COMMA = /^\d+,\d+$/;
 
-function normalizeCurrency(currency: string): string {
+/** The rule of a currency code Stripe supports, or a refusal naming the currency field. */
+export function stripeCurrency(currency: string, field = 'currency'): CurrencyRule {
 	const code = typeof currency === 'string' ? currency.trim().toLowerCase() : '';
 	if (!/^[a-z]{3}$/.test(code)) {
 		throw new PaymentInputError(
-			'currency',
+			field,
 			`${/\d/.test(String(currency)) ? 'The value' : JSON.stringify(String(currency).slice(0, 12))} is not a three-letter ISO currency code.`,
 			'Use a code such as usd, eur or jpy.',
 		);
 	}
-	return code;
+	const found = currencyRule(code);
+	if (!found) {
+		throw new PaymentInputError(
+			field,
+			`${JSON.stringify(code)} is not a currency Stripe supports.`,
+			'Use one of the codes listed at https://docs.stripe.com/currencies, such as usd, eur or jpy.',
+		);
+	}
+	return found;
 }
 
 /** How many decimals the currency's amounts have in Stripe's API: 0, 2 or 3. */
 export function currencyExponent(currency: string): 0 | 2 | 3 {
-	const code = normalizeCurrency(currency);
-	if (ZERO_DECIMAL_CURRENCIES.has(code)) return 0;
-	if (THREE_DECIMAL_CURRENCIES.has(code)) return 3;
-	return 2;
+	return stripeCurrency(currency).exponent;
 }
 
-function decimalsAllowed(code: string): number {
-	if (WHOLE_UNIT_CURRENCIES.has(code)) return 0;
-	return currencyExponent(code);
+/** Decimals a user may type: ISK takes whole krónur only although the API has two decimals. */
+function decimalsAllowed(rule: CurrencyRule): number {
+	return rule.chargeMultipleOf === 100 ? rule.exponent - 2 : rule.exponent;
 }
 
 /** Converts a decimal amount in major units to Stripe's integer minor units, or refuses it. */
-export function toMinorUnits(amount: string | number, currency: string, field = 'amount'): number {
+export function toMinorUnits(
+	amount: string | number,
+	currency: string,
+	field = 'amount',
+	purpose: AmountPurpose = 'price',
+	currencyField = 'currency',
+): number {
 	// Error messages below echo the amount, so a card number pasted here must be refused first.
 	assertNoCardNumbers(amount, field);
-	const code = normalizeCurrency(currency);
+	const rule = stripeCurrency(currency, currencyField);
+	const code = rule.code;
 	const upper = code.toUpperCase();
 	const text = amountText(amount, field);
 	const shown = JSON.stringify(text.slice(0, 24));
@@ -77,8 +80,8 @@ export function toMinorUnits(amount: string | number, currency: string, field = 
 	}
 	const whole = parts[1];
 	const fraction = (parts[2] ?? '').replace(/0+$/, '');
-	const exponent = currencyExponent(code);
-	const allowed = decimalsAllowed(code);
+	const exponent = rule.exponent;
+	const allowed = decimalsAllowed(rule);
 	if (fraction.length > allowed) {
 		const kept = allowed === 3 ? `${fraction.slice(0, 2)}0` : fraction.slice(0, allowed);
 		const example = allowed === 0 ? whole || '0' : `${whole || '0'}.${kept}`;
@@ -97,7 +100,7 @@ export function toMinorUnits(amount: string | number, currency: string, field = 
 			'Split the payment or use a smaller amount.',
 		);
 	}
-	if (exponent === 3 && minor % 10 !== 0) {
+	if (rule.chargeMultipleOf === 10 && minor % 10 !== 0) {
 		const roundedDown = fromMinorUnits(minor - (minor % 10), code);
 		throw new PaymentInputError(
 			field,
@@ -105,7 +108,33 @@ export function toMinorUnits(amount: string | number, currency: string, field = 
 			`Use an amount whose last decimal is 0, such as ${roundedDown}.`,
 		);
 	}
+	assertAmountForPurpose(minor, rule, purpose, field, shown);
 	return minor;
+}
+
+function assertAmountForPurpose(
+	minor: number,
+	rule: CurrencyRule,
+	purpose: AmountPurpose,
+	field: string,
+	shown: string,
+): void {
+	if (purpose === 'price') return;
+	const upper = rule.code.toUpperCase();
+	const minimum = purpose === 'charge' ? (rule.minimumCharge ?? 1) : 1;
+	if (minor >= minimum) return;
+	if (purpose !== 'charge') {
+		throw new PaymentInputError(
+			field,
+			`${shown} ${upper} is zero: a ${purpose} moves no money.`,
+			`Enter a positive amount, or leave the field empty to ${purpose} the whole remaining amount.`,
+		);
+	}
+	throw new PaymentInputError(
+		field,
+		`${shown} ${upper} is below Stripe's minimum charge of ${fromMinorUnits(minimum, rule.code)} ${upper}.`,
+		'Charge at least that much; Stripe refuses smaller charges (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts).',
+	);
 }
 
 /** Formats integer minor units as a decimal string in major units: 1999 USD → "19.99", 500 JPY → "500". */

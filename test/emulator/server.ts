@@ -14,7 +14,7 @@ import {
 import type { FaultController } from './faults';
 import { clone, newId } from './fixtures';
 import { apiKeyOf, errorBody, headerOf, readBody, send } from './http';
-import { assertKnownParams } from './paramCheck';
+import { validateRequest } from './validation/rules';
 import { fingerprint, parseForm, type FormParams } from './form';
 import type { IdempotencyStore } from './idempotency';
 import type { SlidingWindowLimiter } from './rateLimit';
@@ -156,7 +156,7 @@ export async function handleApiRequest(
 			});
 		}
 		if (apiVersion === null || apiVersion === deps.state.defaultApiVersion) {
-			assertKnownParams(`${method} ${route.template}`, params);
+			validateRequest(`${method} ${route.template}`, params);
 		}
 		const scope = deps.state.scope(mode, stripeAccount);
 		const scopeKey = `${mode}:${stripeAccount ?? ''}`;

@@ -11,6 +11,7 @@ import {
 } from '../params';
 import { emitFrom, type RequestContext, type Router } from '../router';
 import type { StripeObject } from '../state';
+import { assertChargeableTotal } from '../validation/currency';
 import { currencyOf, emptyCustomText, readLineItems, totalOf } from './lineItems';
 
 const MODES = ['payment', 'subscription', 'setup'] as const;
@@ -93,6 +94,7 @@ export function createSession(
 		mode === 'setup' ? (optionalString(ctx.params, 'currency') ?? null) : currencyOf(items);
 	if (mode === 'setup' && !currency) throw parameterMissing('currency');
 	const amount = totalOf(items);
+	if (mode === 'payment' && currency) assertChargeableTotal(amount, currency, 'Checkout Session');
 	const session = template('checkout.session') as StripeObject;
 	const id = newModeId('cs', ctx.scope.livemode);
 	for (const field of NULL_FIELDS) session[field] = null;

@@ -16,7 +16,7 @@ import { emitFrom, type RequestContext, type Router } from '../router';
 import { searchResponse } from '../search';
 import type { StripeObject } from '../state';
 import { assertReturnUrlWhenRedirectsAllowed, confirmIntent, unexpectedState } from './confirm';
-import { assertChargeableAmount } from './minimums';
+import { assertAmountFitsCurrency, assertChargeableAmount } from '../validation/currency';
 
 const CANCELABLE = [
 	'requires_payment_method',
@@ -137,6 +137,7 @@ function update(ctx: RequestContext, id: string): StripeObject {
 		if (intent.status === 'succeeded' || intent.status === 'canceled') {
 			throw unexpectedState(intent, 'update', ['requires_payment_method', 'requires_confirmation']);
 		}
+		assertChargeableAmount(amount, intent.currency as string);
 		previous.amount = intent.amount;
 		intent.amount = amount;
 	}
@@ -160,6 +161,7 @@ function capture(ctx: RequestContext, id: string): StripeObject {
 		throw unexpectedState(intent, 'capture', ['requires_capture']);
 	const capturable = intent.amount_capturable as number;
 	const amount = optionalInteger(ctx.params, 'amount_to_capture') ?? capturable;
+	assertAmountFitsCurrency(amount, String(intent.currency), 'amount_to_capture');
 	if (amount > capturable || amount < 1) {
 		throw invalidRequest(
 			`The amount_to_capture must be less than or equal to the amount_capturable (${capturable}).`,

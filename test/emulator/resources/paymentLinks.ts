@@ -12,7 +12,8 @@ import {
 import { emitFrom, internalContext, type RequestContext, type Router } from '../router';
 import type { StripeObject } from '../state';
 import { createSession } from './checkout';
-import { currencyOf, emptyCustomText, readLineItems } from './lineItems';
+import { assertChargeableTotal } from '../validation/currency';
+import { currencyOf, emptyCustomText, readLineItems, totalOf } from './lineItems';
 
 export function getLink(ctx: RequestContext, id: string): StripeObject {
 	return ctx.scope.get(id, 'payment_link', 'payment_link', 'payment_link');
@@ -26,6 +27,7 @@ function create(ctx: RequestContext): StripeObject {
 	const completion = optionalObject(ctx.params, 'after_completion');
 	const intentData = optionalObject(ctx.params, 'payment_intent_data');
 	const recurring = items.some((item) => (item.price as StripeObject).recurring);
+	if (!recurring && currency) assertChargeableTotal(totalOf(items), currency, 'Payment Link');
 	Object.assign(link, {
 		id,
 		active: true,

@@ -1,6 +1,7 @@
 import { invalidRequest, parameterMissing } from '../errors';
 import type { FormValue } from '../form';
 import { newId, nowSeconds, template } from '../fixtures';
+import { assertAmountFitsCurrency } from '../validation/currency';
 import { listResponse } from '../pagination';
 import { applyMetadata, optionalString, requireString } from '../params';
 import type { RequestContext, Router } from '../router';
@@ -38,6 +39,12 @@ export function createPrice(ctx: RequestContext, data: Hash, param: string): Str
 	if (typeof unitAmount !== 'string' || !/^\d+$/.test(unitAmount)) {
 		throw parameterMissing(`${param}[unit_amount]`);
 	}
+	assertAmountFitsCurrency(
+		Number(unitAmount),
+		currency,
+		`${param}[unit_amount]`,
+		`${param}[currency]`,
+	);
 	let productId = typeof data.product === 'string' ? data.product : undefined;
 	const productData = data.product_data as Hash | undefined;
 	if (productId) ctx.scope.get(productId, 'product', 'product', `${param}[product]`);

@@ -1,4 +1,5 @@
 import { invalidRequest } from '../errors';
+import { assertAmountFitsCurrency } from '../validation/currency';
 import { clone, newId, nowSeconds, template } from '../fixtures';
 import { listResponse, matchesRange } from '../pagination';
 import { applyMetadata, optionalInteger, optionalString } from '../params';
@@ -19,7 +20,16 @@ function chargeToRefund(ctx: RequestContext): StripeObject {
 			},
 		);
 	}
-	if (chargeId) return ctx.scope.get(chargeId, 'charge', 'charge', 'charge');
+	if (chargeId) {
+		const charge = ctx.scope.get(chargeId, 'charge', 'charge', 'charge');
+		if (charge.captured !== true && charge.status === 'succeeded') {
+			throw invalidRequest(
+				`Charge ${charge.id} has not been captured, so it cannot be refunded. To release the authorized amount, cancel the PaymentIntent${charge.payment_intent ? ` ${String(charge.payment_intent)}` : ''} instead.`,
+				{ param: 'charge', code: 'charge_not_refundable' },
+			);
+		}
+		return charge;
+	}
 	const intent = ctx.scope.get(
 		intentId as string,
 		'payment_intent',
@@ -67,6 +77,7 @@ function create(ctx: RequestContext): StripeObject {
 		});
 	}
 	const amount = amountParam ?? remaining;
+	assertAmountFitsCurrency(amount, String(charge.currency), 'amount');
 	if (amount > remaining || captured === 0) {
 		throw invalidRequest(
 			`Refund amount (${money(amount, charge)}) is greater than unrefunded amount on charge (${money(remaining, charge)})`,

@@ -1,5 +1,4 @@
 import { invalidRequest, parameterMissing } from '../errors';
-import { assertKnownApiVersion, assertKnownEventTypes } from '../paramCheck';
 import { newId, nowSeconds, randomToken, template } from '../fixtures';
 import { listResponse } from '../pagination';
 import {
@@ -20,7 +19,6 @@ function enabledEvents(ctx: RequestContext, required: boolean): string[] | undef
 	if (required && (!events || events.length === 0)) {
 		throw parameterMissing('enabled_events');
 	}
-	if (events) assertKnownEventTypes(events);
 	return events;
 }
 
@@ -66,8 +64,6 @@ function create(ctx: RequestContext): StripeObject {
 			{ param: 'url' },
 		);
 	}
-	const apiVersion = optionalString(ctx.params, 'api_version');
-	if (apiVersion) assertKnownApiVersion(apiVersion);
 	const endpoint = template('webhook_endpoint') as StripeObject;
 	const secret = `whsec_${randomToken(32)}`;
 	Object.assign(endpoint, {

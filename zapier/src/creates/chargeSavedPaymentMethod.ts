@@ -57,7 +57,13 @@ const inputFields = defineInputFields([
 export function chargeParams(inputData: Record<string, unknown>): Stripe.PaymentIntentCreateParams {
 	const currency = requiredText(inputData.currency, 'Currency', 'usd').toLowerCase();
 	return {
-		amount: toMinorUnits(requiredText(inputData.amount, 'Amount', '19.99'), currency, 'Amount'),
+		amount: toMinorUnits(
+			requiredText(inputData.amount, 'Amount', '19.99'),
+			currency,
+			'Amount',
+			'charge',
+			'Currency',
+		),
 		currency,
 		customer: stripeId(inputData.customerId, 'Customer ID', ['cus_']),
 		payment_method: stripeId(inputData.paymentMethodId, 'Payment Method ID', [

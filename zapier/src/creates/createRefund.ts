@@ -62,7 +62,10 @@ export function refundParams(inputData: Record<string, unknown>): Stripe.RefundC
 	return {
 		payment_intent: paymentId.startsWith('pi_') ? paymentId : undefined,
 		charge: paymentId.startsWith('ch_') ? paymentId : undefined,
-		amount: amountText === undefined ? undefined : toMinorUnits(amountText, currency!, 'Amount'),
+		amount:
+			amountText === undefined
+				? undefined
+				: toMinorUnits(amountText, currency!, 'Amount', 'refund'),
 		reason: optionalText(inputData.reason) as Stripe.RefundCreateParams.Reason | undefined,
 		metadata: metadataOf(inputData.metadata),
 	};

@@ -35,7 +35,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const params: Record<string, unknown> = {};
 	if (partial !== '') {
 		const { body: intent } = await stripeApiRequest.call(this, { method: 'GET', path, itemIndex });
-		params.amount_to_capture = toMinorUnits(partial, String(intent.currency), 'Amount to Capture');
+		params.amount_to_capture = toMinorUnits(
+			partial,
+			String(intent.currency),
+			'Amount to Capture',
+			'capture',
+		);
 	}
 	const idempotencyKey = idempotencyKeyFor.call(this, itemIndex, 'payment.capture');
 	const { body } = await stripeApiRequest.call(this, {

@@ -69,6 +69,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('amount', itemIndex) as string | number,
 		currency,
 		'Amount',
+		'charge',
+		'Currency',
 	);
 	const paymentMethod = await resolvePaymentMethod.call(this, itemIndex, customer);
 	const captureMethod = this.getNodeParameter('captureMethod', itemIndex, 'automatic') as string;

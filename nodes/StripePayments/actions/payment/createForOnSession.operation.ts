@@ -45,7 +45,13 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const currency = String(this.getNodeParameter('currency', itemIndex)).trim().toLowerCase();
 	const params: Record<string, unknown> = {
-		amount: toMinorUnits(this.getNodeParameter('amount', itemIndex) as string, currency, 'Amount'),
+		amount: toMinorUnits(
+			this.getNodeParameter('amount', itemIndex) as string,
+			currency,
+			'Amount',
+			'charge',
+			'Currency',
+		),
 		currency,
 		automatic_payment_methods: { enabled: true },
 		customer: String(this.getNodeParameter('customerId', itemIndex, '')).trim() || undefined,

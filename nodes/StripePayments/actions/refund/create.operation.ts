@@ -93,7 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 		const amount = this.getNodeParameter('amount', itemIndex) as string | number;
-		params.amount = toMinorUnits(amount, String(paid.currency), 'Amount');
+		params.amount = toMinorUnits(amount, String(paid.currency), 'Amount', 'refund');
 	}
 	const reason = this.getNodeParameter('reason', itemIndex, '') as string;
 	if (reason) params.reason = reason;
