@@ -34,6 +34,8 @@ export interface StripeTransportCall {
 	idempotencyKey?: string;
 	/** Names the item in errors; also picks the item's credential when it is an expression. */
 	itemIndex?: number;
+	/** Connect: act on this account (`Stripe-Account`) instead of the credential's own setting. */
+	stripeAccount?: string;
 }
 
 /** What the transport reads from the paywireStripeApi credential. */
@@ -77,7 +79,7 @@ export async function stripeApiRequest(
 				params: call.params,
 				idempotencyKey: call.idempotencyKey,
 				apiVersion: credential.apiVersion,
-				stripeAccount: credential.stripeAccount,
+				stripeAccount: call.stripeAccount ?? credential.stripeAccount,
 				baseUrl: credential.baseUrl,
 			},
 			{ send, sleep, policy: stripeTransportSettings.retryPolicy },
