@@ -232,7 +232,7 @@ describe('Zapier app against the Stripe emulator', () => {
 		const bundle = {
 			authData: authData(),
 			meta,
-			inputData: { paymentId: paymentIntentId, amount: '5', currency: 'usd' },
+			inputData: { paymentId: paymentIntentId, amount: '5', currency: 'usd', reference: 'rma-5' },
 		};
 		const first = await run(App.creates.create_refund.operation.perform, bundle);
 		const replay = await run(App.creates.create_refund.operation.perform, bundle);
