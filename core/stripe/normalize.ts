@@ -62,9 +62,10 @@ export function withoutClientSecret<T extends Record<string, unknown>>(object: T
 		}
 		const child = objectField(object[key]);
 		if (child && Object.hasOwn(child, 'client_secret')) {
-			const { client_secret: _removed, ...rest } = child;
+			const cleaned: Record<string, unknown> = { ...child };
+			delete cleaned.client_secret;
 			copy ??= { ...object };
-			copy[key] = rest;
+			copy[key] = cleaned;
 		}
 	}
 	return (copy ?? object) as T;

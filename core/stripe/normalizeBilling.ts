@@ -132,7 +132,9 @@ function recurringAmount(subscription: StripeObject): number | null {
 /** `discounts` (ids or objects, API 2024+) or the older single `discount`. */
 function hasDiscount(object: StripeObject): boolean {
 	const discounts = object.discounts;
-	return (Array.isArray(discounts) && discounts.length > 0) || objectField(object.discount) !== null;
+	return (
+		(Array.isArray(discounts) && discounts.length > 0) || objectField(object.discount) !== null
+	);
 }
 
 /** Tax rates that add to the price: any not known (expanded) to be inclusive. */

@@ -59,7 +59,9 @@ export function failureFromStripeError(error: StripeObject): {
  * A charge Stripe blocked (`outcome.type: blocked`, never sent to the bank): the block's own rule,
  * never a bank decline, and never the risk reason in the text. Null for any other outcome.
  */
-function blockedOutcome(charge: StripeObject | null): { nextStep: NextStep; reason: string } | null {
+function blockedOutcome(
+	charge: StripeObject | null,
+): { nextStep: NextStep; reason: string } | null {
 	const outcome = objectField(charge?.outcome);
 	if (textField(outcome?.type) !== 'blocked') return null;
 	const rule = blockedOutcomeRule(textField(outcome?.reason));
@@ -125,7 +127,9 @@ function intentAmounts(
 		amount,
 		amountMinor,
 		amountRequested: decimalField(intent.amount, intent.currency),
-		amountRefunded: latestCharge ? decimalField(latestCharge.amount_refunded, intent.currency) : null,
+		amountRefunded: latestCharge
+			? decimalField(latestCharge.amount_refunded, intent.currency)
+			: null,
 	};
 }
 
@@ -172,12 +176,12 @@ export function normalizeCharge(charge: StripeObject): NormalizedPayment {
 			payment,
 			blockedOutcome(charge) ??
 				failureFromStripeError({
-				type: 'card_error',
-				code: charge.failure_code,
-				decline_code: outcome?.reason,
-				advice_code: outcome?.advice_code,
-				message: charge.failure_message,
-			}),
+					type: 'card_error',
+					code: charge.failure_code,
+					decline_code: outcome?.reason,
+					advice_code: outcome?.advice_code,
+					message: charge.failure_message,
+				}),
 		);
 	}
 	return payment;

@@ -67,7 +67,7 @@ describe('the payment block reports money that moved', () => {
 		const payment = normalized('payment_intent', {
 			status: 'succeeded',
 			amount_received: 1099,
-			latest_charge: { ...stripeFixture('charge'), amount_refunded: 300 },
+			latest_charge: { ...stripeFixture<Record<string, unknown>>('charge'), amount_refunded: 300 },
 		});
 		assert.equal(payment.amountRefunded, '3.00');
 	});
@@ -116,7 +116,7 @@ describe('Radar blocks are not bank declines', () => {
 		const payment = normalized('payment_intent', {
 			status: 'requires_payment_method',
 			last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline' },
-			latest_charge: { ...stripeFixture('charge'), status: 'failed', outcome: { type: 'blocked', reason: 'rule' } },
+			latest_charge: { ...stripeFixture<Record<string, unknown>>('charge'), status: 'failed', outcome: { type: 'blocked', reason: 'rule' } },
 		}); // prettier-ignore
 		assert.equal(payment.nextStep, 'review_for_fraud');
 	});

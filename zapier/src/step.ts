@@ -40,8 +40,7 @@ export async function postCreate(
 ): Promise<CreatedObject> {
 	const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
 	assertNoCardNumbersInInputs(inputData, step.fields);
-	const read = async (path: string) =>
-		(await stripeCall(z, bundle, { method: 'GET', path })).body;
+	const read = async (path: string) => (await stripeCall(z, bundle, { method: 'GET', path })).body;
 	const params = await step.params(inputData, read);
 	const idempotencyKey = stepIdempotencyKey(
 		bundle,

@@ -201,7 +201,9 @@ describe('Zapier app against the Stripe emulator', () => {
 		await emulatorControl(`/checkout/${session.id}/pay`, {});
 		await emulatorControl('/idle');
 		const deliveries = received.slice(before);
-		const types = deliveries.map((delivery) => (JSON.parse(delivery.body) as { type: string }).type);
+		const types = deliveries.map(
+			(delivery) => (JSON.parse(delivery.body) as { type: string }).type,
+		);
 		assert.ok(types.includes('checkout.session.completed'), types.join(', '));
 		assert.ok(types.includes('payment_intent.succeeded'), types.join(', '));
 		const items: Record<string, unknown>[] = [];

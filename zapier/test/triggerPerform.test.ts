@@ -90,7 +90,10 @@ describe('trigger perform: verified deliveries', () => {
 				normalizeStripeEvent(event).payment,
 				'core’s normalised payment',
 			);
-			const { client_secret: _secret, ...withoutSecret } = event.data.object as Record<string, unknown>;
+			const { client_secret: _secret, ...withoutSecret } = event.data.object as Record<
+				string,
+				unknown
+			>;
 			assert.deepEqual(item.object, withoutSecret, 'the object as delivered, less client_secret');
 			const expectedKeys = ['id', 'event', 'names', 'payment', 'object'];
 			if (type === 'invoice.payment_failed') expectedKeys.push('dunning');

@@ -54,7 +54,9 @@ describe('Stripe Payments Trigger: once per payment, for every Checkout mode', (
 			assert.equal(payment.amount, '20.00');
 			assert.equal(payment.paid, true);
 			// The session still starts its own checkout.completed, saying it was paid.
-			const completed = items.filter((item) => (item.names as string[])[0] === 'checkout.completed');
+			const completed = items.filter(
+				(item) => (item.names as string[])[0] === 'checkout.completed',
+			);
 			assert.equal(completed.length, 1, sequence);
 			assert.deepEqual(completed[0].names, ['checkout.completed']);
 		}
@@ -78,7 +80,9 @@ describe('Stripe Payments Trigger: once per payment, for every Checkout mode', (
 			payment_status: 'no_payment_required',
 			payment_intent: null,
 		});
-		const items = await deliverAll([setup], { events: ['payment.succeeded', 'checkout.completed'] });
+		const items = await deliverAll([setup], {
+			events: ['payment.succeeded', 'checkout.completed'],
+		});
 		assert.deepEqual(
 			items.map((item) => item.names),
 			[['checkout.completed']],
