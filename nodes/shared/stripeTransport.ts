@@ -40,6 +40,8 @@ export interface StripeTransportCall {
 	retryPolicy?: RetryPolicy;
 	/** What a null in params becomes: 'omit' (default) or 'empty' (`key=`, Stripe's unset). */
 	nulls?: NullEncoding;
+	/** Connect: act on this account (`Stripe-Account`) instead of the credential's own setting. */
+	stripeAccount?: string;
 }
 
 /** What the transport reads from the paywireStripeApi credential. */
@@ -83,7 +85,7 @@ export async function stripeApiRequest(
 				params: call.params,
 				idempotencyKey: call.idempotencyKey,
 				apiVersion: credential.apiVersion,
-				stripeAccount: credential.stripeAccount,
+				stripeAccount: call.stripeAccount ?? credential.stripeAccount,
 				baseUrl: credential.baseUrl,
 				nulls: call.nulls,
 			},

@@ -39,8 +39,11 @@ describe('normalizeStripeEvent on Stripe example objects', () => {
 			created: 1234567890,
 			livemode: false,
 			apiVersion: null,
+			account: null,
 		});
 		assert.equal(normalized.object, event.data.object);
+		assert.equal(normalized.object.client_secret, undefined, 'client_secret blanked');
+		assert.doesNotMatch(JSON.stringify(normalized.object), /_secret_/);
 	});
 
 	it('payment_intent.succeeded → payment.succeeded, paid, with the amount in major units', () => {
@@ -243,6 +246,7 @@ describe('Confirm with Stripe (confirmedObject)', () => {
 		const normalized = normalizeStripeEvent(event, { confirmedObject: fresh });
 		assert.deepEqual(normalized.names, []);
 		assert.equal(normalized.object, fresh);
+		assert.equal((fresh as Record<string, unknown>).client_secret, undefined);
 		assert.equal(normalized.payment?.status, 'succeeded');
 	});
 

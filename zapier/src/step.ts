@@ -16,17 +16,24 @@ export interface CreateStep {
 	key: string;
 	fields: ReadonlyArray<FieldLabel>;
 	path: string;
-	params: (inputData: Record<string, unknown>) => Record<string, unknown>;
+	/** Validates and converts the input; `read` GETs a Stripe object first when the params need one. */
+	params: (
+		inputData: Record<string, unknown>,
+		read: (path: string) => Promise<Record<string, unknown>>,
+	) => Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 export interface CreatedObject {
 	body: Record<string, unknown>;
 	idempotencyKey: string;
+	/** Stripe answered with the stored result of an earlier request with this key (a replay). */
+	idempotentReplayed: boolean;
 }
 
 /**
  * The one way a create talks to Stripe: card-number guard over every input, then the params (which
- * validate and convert amounts), then a POST with the step's idempotency key through core.
+ * validate and convert amounts, reading a Stripe object first when they must), then a POST with
+ * the step's idempotency key through core.
  */
 export async function postCreate(
 	z: ZObject,
@@ -35,7 +42,8 @@ export async function postCreate(
 ): Promise<CreatedObject> {
 	const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
 	assertNoCardNumbersInInputs(inputData, step.fields);
-	const params = step.params(inputData);
+	const read = async (path: string) => (await stripeCall(z, bundle, { method: 'GET', path })).body;
+	const params = await step.params(inputData, read);
 	const idempotencyKey = stepIdempotencyKey(
 		bundle,
 		step.key,
@@ -48,7 +56,7 @@ export async function postCreate(
 		params,
 		idempotencyKey,
 	});
-	return { body: result.body, idempotencyKey };
+	return { body: result.body, idempotencyKey, idempotentReplayed: result.idempotentReplayed };
 }
 
 /** Guarded read: the same card-number guard, for searches and lists. */
@@ -71,6 +79,10 @@ export function createPerform(
 	return (z: ZObject, bundle: Bundle) =>
 		withZapierErrors(z, async () => {
 			const created = await postCreate(z, bundle, step);
-			return output(created.body, created.idempotencyKey);
+			// Says whether money moved now or Stripe replayed an earlier answer (same Reference).
+			return {
+				...output(created.body, created.idempotencyKey),
+				idempotentReplayed: created.idempotentReplayed,
+			};
 		});
 }

@@ -70,5 +70,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idempotencyKey,
 		itemIndex,
 	});
-	return moneyOutput(body, idempotencyKey);
+	return moneyOutput(body, idempotencyKey, { keepClientSecret: true });
 }
