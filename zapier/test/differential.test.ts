@@ -102,6 +102,7 @@ describe("differential: the Zapier app's request shapes, one field broken at a t
 				amount: '5',
 				currency: 'eur',
 				reason: 'requested_by_customer',
+				reference: 'return-7',
 			},
 		});
 		await run(App.creates.create_checkout_session.operation.perform, {
