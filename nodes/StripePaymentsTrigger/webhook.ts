@@ -9,7 +9,7 @@ import { reReadEventObject } from './confirm';
 import { readTriggerSettings } from './description';
 import type { TriggerSettings } from './description';
 import { openDuplicateStore, storeUnavailableMessage } from './duplicates';
-import { readEndpoint } from './endpointState';
+import { readSigningSecrets } from './endpointState';
 
 /**
  * One delivery: verify the signature over the exact bytes before anything else, then parse, claim
@@ -22,10 +22,7 @@ export async function receiveStripeWebhook(this: IWebhookFunctions): Promise<IWe
 		rawBody?: Buffer;
 	};
 	const settings = readTriggerSettings(this);
-	const secrets =
-		settings.endpointMode === 'manual'
-			? settings.manualSecrets
-			: [readEndpoint(this.getWorkflowStaticData('node'))?.secret ?? ''];
+	const secrets = await readSigningSecrets(this);
 	if (!Buffer.isBuffer(request.rawBody)) return reject(this, 400, 'raw request body unavailable');
 	const check = verifyStripeSignature({
 		rawBody: request.rawBody,
