@@ -142,6 +142,18 @@ describe('signed deliveries into the trigger', () => {
 		assert.equal((item.payment as Record<string, unknown>).status, 'succeeded');
 	});
 
+	it('a signed event that cannot be read is answered 2xx each time and starts nothing (no 500 loop)', async () => {
+		const poison = stripeEvent('payment_intent.succeeded', paymentIntentObject());
+		poison.created = 1e20; // out of range for a date
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const result = await deliver(suite.emulator.url, { endpoint, event: poison });
+			assert.equal(result.deliveries[0].status, 200, 'acknowledged, so Stripe stops re-sending it');
+		}
+		await sentinel();
+		assert.equal((await executionsSoFar()).length, expected, 'only the sentinel ran');
+		assert.match(suite.n8n.readLog(), new RegExp(`event ${String(poison.id)} .*could not be read`));
+	});
+
 	it('an event re-delivered after an n8n restart starts no second execution', async () => {
 		// Stripe re-delivers for days; the trigger's memory of handled events must outlive a restart.
 		const event = stripeEvent('payment_intent.succeeded', paymentIntentObject());
