@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
-import { resetInProcessDedupe } from '../../../nodes/StripePaymentsTrigger/dedupe';
+import { resetInProcessDedupe } from '../../../nodes/StripePaymentsTrigger/staticDataStore';
 import {
 	permutations,
 	subscriptionCheckoutEvents,
