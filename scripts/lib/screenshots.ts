@@ -121,6 +121,13 @@ async function main(): Promise<void> {
 		await openWorkflow(page, `${base}/workflow/${paidId}/executions/${execution.id}`);
 		await page.waitForTimeout(2000);
 		await shot(page, 'execution-payment-succeeded.png');
+
+		// docs/examples/form-checkout.md: the order workflow and the public form a buyer sees.
+		await suite.rest.activate('PaywireExFormBuy');
+		await openWorkflow(page, `${base}/workflow/PaywireExFormBuy`);
+		await shot(page, 'workflow-form-checkout.png');
+		await page.goto(`${base}/form/paywire-order`, { waitUntil: 'networkidle', timeout: 60_000 });
+		await shot(page, 'form-checkout-form.png');
 	} finally {
 		await browser.close();
 		await suite.stop();
