@@ -112,6 +112,24 @@ describe('the Form → Checkout example, as a buyer goes through it', () => {
 		assert.equal(granted.accessGranted, true);
 	});
 
+	it('a product that is not in the price list creates no Checkout Session', async () => {
+		// The browser offers only the listed products; anyone can post another value to the URL.
+		const sessions = async () =>
+			(await stripe<{ data: unknown[] }>(suite.emulator.url, 'GET', '/v1/checkout/sessions', { limit: 100 }))
+				.data.length;
+		const before = await sessions();
+		await fillAndSubmitForm(`${suite.n8n.baseUrl}/form/${FORM_PATH}`, {
+			Product: 'Everything, free',
+			Email: 'forger@example.com',
+		});
+		const runs = await waitForExecutions(suite.rest, ORDER_WORKFLOW, 2);
+		const forged = runs[runs.length - 1];
+		assert.equal(forged.status, 'error');
+		const run = await suite.rest.executionData(forged.id);
+		assert.match(String(run.resultData.error?.message), /Unit Amount/);
+		assert.equal(await sessions(), before, 'no session was created');
+	});
+
 	it('deactivating the access workflow frees its endpoint', async () => {
 		await suite.rest.deactivate(ACCESS_WORKFLOW);
 		assert.equal(await settledEndpointCount(suite.emulator.url, 0), 0);
