@@ -4,13 +4,20 @@ import { after, before, describe, it } from 'node:test';
 import { n8nVersion } from '../../scripts/lib/n8nCache';
 import { nodeOutput } from '../../scripts/lib/n8nRest';
 import { ACTION_NODE_TYPE, TRIGGER_NODE_TYPE } from '../../scripts/lib/paywire';
-import { deliver, paymentIntentObject, stripeEvent } from '../e2e/support/deliveries';
+import { deliver, deliverSentinel, paymentIntentObject, stripeEvent } from '../e2e/support/deliveries';
 import { endpointState, settledEndpointCount } from '../e2e/support/endpoints';
 import { waitForExecutions } from '../e2e/support/executions';
 import { createCustomer, paidPaymentIntent, savedPaymentMethod } from '../e2e/support/stripe';
 import { startSuite, type E2eSuite } from '../e2e/support/suite';
 import { waitForWebhook } from '../e2e/support/webhooks';
-import { actionWorkflow, runAction, TRIGGER_NODE, triggerWorkflow } from '../e2e/support/workflows';
+import {
+	actionWorkflow,
+	chargeSavedCardParameters,
+	refundParameters,
+	runAction,
+	TRIGGER_NODE,
+	triggerWorkflow,
+} from '../e2e/support/workflows';
 
 /**
  * The version matrix's second column: the packed tarball on the n8n that scripts/test.sh names in
@@ -28,15 +35,9 @@ describe(`smoke on the installed n8n (${process.env.PAYWIRE_N8N_VERSION ?? 'defa
 		const [item] = nodeOutput(await suite.rest.executionData(executionId), TRIGGER_NODE);
 		return (item.event as Record<string, unknown>).id;
 	};
-	/** A fresh valid delivery; once its execution exists, every earlier one has been handled. */
 	const sentinel = async () => {
-		const result = await deliver(suite.emulator.url, {
-			endpoint,
-			event: stripeEvent('payment_intent.succeeded', paymentIntentObject()),
-		});
-		assert.equal(result.deliveries[0].status, 200);
 		expected += 1;
-		return result.event.id;
+		return (await deliverSentinel(suite.emulator.url, endpoint)).event.id;
 	};
 
 	before(async () => {
@@ -110,26 +111,10 @@ describe(`smoke on the installed n8n (${process.env.PAYWIRE_N8N_VERSION ?? 'defa
 		const customer = (await createCustomer(suite.emulator.url, 'smoke@example.com')).id;
 		const visa = await savedPaymentMethod(suite.emulator.url, customer, 'pm_card_visa');
 		const charge = await suite.rest.createWorkflow(
-			actionWorkflow('smokeCharge00001', suite.credential, 'smoke-charge', {
-				resource: 'payment',
-				operation: 'charge',
-				customer: { __rl: true, mode: 'id', value: '={{ $json.customer }}' },
-				paymentMethodSource: 'specific',
-				paymentMethodId: '={{ $json.paymentMethod }}',
-				amount: '={{ $json.amount }}',
-				currency: 'usd',
-				whenAuthenticationRequired: 'outputNextStep',
-			}),
+			actionWorkflow('smokeCharge00001', suite.credential, 'smoke-charge', chargeSavedCardParameters()),
 		);
 		const refund = await suite.rest.createWorkflow(
-			actionWorkflow('smokeRefund00001', suite.credential, 'smoke-refund', {
-				resource: 'refund',
-				operation: 'create',
-				refundSource: 'paymentIntent',
-				paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
-				amountType: 'full',
-				reason: 'requested_by_customer',
-			}),
+			actionWorkflow('smokeRefund00001', suite.credential, 'smoke-refund', refundParameters()),
 		);
 		await suite.rest.activate(charge.id);
 		await suite.rest.activate(refund.id);

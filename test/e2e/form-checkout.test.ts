@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { REPO_ROOT } from '../../scripts/lib/n8nCache';
-import { importCredentialsFile, importWorkflowDirectory } from '../../scripts/lib/n8nCli';
 import { nodeOutput } from '../../scripts/lib/n8nRest';
-import { CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, emulatorCredentialData } from '../../scripts/lib/paywire';
-import { deliver, paymentIntentObject, stripeEvent } from './support/deliveries';
+import { deliverSentinel } from './support/deliveries';
 import { endpointState, settledEndpointCount } from './support/endpoints';
+import { importExamples } from './support/examples';
 import { waitForExecutions } from './support/executions';
 import { stripe } from './support/stripe';
 import { fillAndSubmitForm, followFormEnding, payOnHostedCheckout } from './support/hostedForm';
@@ -30,17 +29,14 @@ describe('the Form → Checkout example, as a buyer goes through it', () => {
 
 	before(async () => {
 		suite = await startSuite('form-checkout', {
+			// Only this example's two files, imported the way `npm start` imports every example.
 			beforeStart: async (userFolder, emulator) => {
-				const credentialFile = join(userFolder, 'example-credential.json');
-				const data = emulatorCredentialData(emulator.url);
-				writeFileSync(credentialFile, JSON.stringify([{ ...EXAMPLE_CREDENTIAL, type: CREDENTIAL_TYPE, data }]));
-				await importCredentialsFile(userFolder, credentialFile);
 				const staging = join(userFolder, 'form-checkout-examples');
 				mkdirSync(staging, { recursive: true });
 				for (const file of ['form-checkout.json', 'form-checkout-access.json']) {
 					copyFileSync(join(REPO_ROOT, 'docs', 'examples', file), join(staging, file));
 				}
-				await importWorkflowDirectory(userFolder, staging);
+				await importExamples(userFolder, emulator.url, staging);
 			},
 		});
 		await suite.rest.activate(ORDER_WORKFLOW);
@@ -87,11 +83,7 @@ describe('the Form → Checkout example, as a buyer goes through it', () => {
 		);
 
 		// A later, unrelated payment: once its execution exists, both deliveries above were handled.
-		const sentinel = await deliver(suite.emulator.url, {
-			endpoint,
-			event: stripeEvent('payment_intent.succeeded', paymentIntentObject()),
-		});
-		assert.equal(sentinel.deliveries[0].status, 200);
+		await deliverSentinel(suite.emulator.url, endpoint);
 		const executions = await waitForExecutions(suite.rest, ACCESS_WORKFLOW, 2);
 		assert.equal(executions.length, 2, 'one fulfilment for the checkout, one for the sentinel');
 		const grants = [];
