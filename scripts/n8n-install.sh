@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs one n8n version into a cache outside the repo (reused when the version matches) and
-# prints its directory on the last line of stdout. First run: a few minutes; 2.8 GB (2.40.7), 1.8 GB (1.123.81).
+# prints its directory on the last line of stdout. First run: a few minutes; 2.8 GB (2.40.7),
+# 1.8 GB (1.123.81).
 #   bash scripts/n8n-install.sh                              # the e2e pin, 2.40.7
 #   PAYWIRE_N8N_VERSION=1.123.81 bash scripts/n8n-install.sh # the 1.x line (smoke run)
 # n8n 1.x: n8n-nodes-base 1.x depends on `xlsx` as a tarball URL on cdn.sheetjs.com, which no
