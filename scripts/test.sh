@@ -58,6 +58,8 @@ fi
 
 if [ "${PAYWIRE_SKIP_E2E:-0}" != "1" ] && [ -f scripts/e2e.sh ]; then
 	run_suite e2e bash scripts/e2e.sh
+	# The version matrix (docs/e2e.md): a smoke run on the newest installable n8n 1.123.x.
+	run_suite e2e-n8n1 env PAYWIRE_N8N_VERSION=1.123.81 bash scripts/e2e.sh test/e2e-compat/*.test.ts
 fi
 
 echo

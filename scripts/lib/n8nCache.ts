@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
@@ -23,6 +23,17 @@ export function n8nInstallDir(): string {
 	const lines = stdout.trim().split('\n');
 	cachedDir = lines[lines.length - 1].trim();
 	return cachedDir;
+}
+
+/** The installed n8n's version (`PAYWIRE_N8N_VERSION` picks it; 2.40.7 by default). */
+export function n8nVersion(): string {
+	const manifest = join(n8nInstallDir(), 'node_modules', 'n8n', 'package.json');
+	return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+/** n8n 1.x (the 1.123 line) differs from 2.x in how a workflow is published (see N8nRest). */
+export function isN8nV1(): boolean {
+	return n8nVersion().startsWith('1.');
 }
 
 export function n8nBin(): string {

@@ -119,7 +119,10 @@ export class N8nProcess {
 			async () => {
 				if (this.exited) throw new Error(`n8n exited during start-up; see ${this.logFile}`);
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
-				return response.status === 200 ? true : undefined;
+				if (response.status !== 200) return undefined;
+				// n8n 1.123 reports ready a few seconds before its REST routes exist (404 until then).
+				const rest = await fetch(`${this.baseUrl}/rest/settings`);
+				return rest.status === 200 ? true : undefined;
 			},
 			{ timeoutMs, intervalMs: 300, description: `n8n readiness on ${this.baseUrl}` },
 		).catch((error: Error) => {

@@ -1,4 +1,4 @@
-import { requireFromN8n } from './n8nCache';
+import { isN8nV1, requireFromN8n } from './n8nCache';
 import { pollUntil } from './wait';
 
 export const OWNER = {
@@ -106,7 +106,16 @@ export class N8nRest {
 	/** Publishes the current version; resolves once n8n reports every trigger activated. */
 	async activate(id: string): Promise<void> {
 		const { versionId } = await this.getWorkflow(id);
-		await this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
+		const activated = await this.request<{ active?: boolean }>(
+			'POST',
+			`/rest/workflows/${id}/activate`,
+			{ versionId },
+		);
+		// n8n 1.x activates before it answers (a failing trigger is a 400) and has no publication status.
+		if (isN8nV1()) {
+			if (activated.active !== true) throw new Error(`workflow ${id} did not activate`);
+			return;
+		}
 		const status = await pollUntil(
 			async () => {
 				const current = await this.publicationStatus(id);

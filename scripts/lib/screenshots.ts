@@ -3,14 +3,14 @@
  * tarball, the examples imported as `npm start` does, headless Debian Chromium.
  *   node --import tsx scripts/lib/screenshots.ts      (PAYWIRE_TARBALL=<tgz> to skip packing)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { emulatorControl } from './emulator';
 import { launchChromium, type Page } from './browser';
-import { importCredentialsFile, importWorkflowDirectory } from './n8nCli';
 import { REPO_ROOT } from './n8nCache';
-import { ACTION_NODE_TYPE, CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, TRIGGER_NODE_TYPE, emulatorCredentialData } from './paywire';
+import { ACTION_NODE_TYPE, CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, TRIGGER_NODE_TYPE } from './paywire';
+import { importExamples } from '../../test/e2e/support/examples';
 import { startSuite } from '../../test/e2e/support/suite';
 import { paidPaymentIntent } from '../../test/e2e/support/stripe';
 import { waitForExecutions } from '../../test/e2e/support/executions';
@@ -41,11 +41,7 @@ async function main(): Promise<void> {
 	mkdirSync(imagesDir, { recursive: true });
 	const suite = await startSuite('screenshots', {
 		beforeStart: async (userFolder, emulator) => {
-			const file = join(userFolder, 'example-credential.json');
-			const data = emulatorCredentialData(emulator.url);
-			writeFileSync(file, JSON.stringify([{ ...EXAMPLE_CREDENTIAL, type: CREDENTIAL_TYPE, data }]));
-			await importCredentialsFile(userFolder, file);
-			await importWorkflowDirectory(userFolder, examplesDir);
+			await importExamples(userFolder, emulator.url, examplesDir);
 		},
 	});
 	const browser = await launchChromium();
@@ -121,6 +117,13 @@ async function main(): Promise<void> {
 		await openWorkflow(page, `${base}/workflow/${paidId}/executions/${execution.id}`);
 		await page.waitForTimeout(2000);
 		await shot(page, 'execution-payment-succeeded.png');
+
+		// docs/examples/form-checkout.md: the order workflow and the public form a buyer sees.
+		await suite.rest.activate('PaywireExFormBuy');
+		await openWorkflow(page, `${base}/workflow/PaywireExFormBuy`);
+		await shot(page, 'workflow-form-checkout.png');
+		await page.goto(`${base}/form/paywire-order`, { waitUntil: 'networkidle', timeout: 60_000 });
+		await shot(page, 'form-checkout-form.png');
 	} finally {
 		await browser.close();
 		await suite.stop();

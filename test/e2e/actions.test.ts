@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { createCustomer, paidPaymentIntent, savedPaymentMethod } from './support/stripe';
 import { startSuite, type E2eSuite } from './support/suite';
-import { actionWorkflow, runAction } from './support/workflows';
+import { actionWorkflow, chargeSavedCardParameters, refundParameters, runAction } from './support/workflows';
 
 type Item = Record<string, unknown>;
 const field = (item: Item, name: string) => item[name] as Item;
@@ -26,25 +26,13 @@ describe('an action workflow moves money through the emulator', () => {
 				successUrl: 'https://shop.example.com/thanks?session={CHECKOUT_SESSION_ID}',
 				lineItems: { items: [{ type: 'adHoc', name: 'Course', amount: '={{ $json.price }}', quantity: 1 }] },
 			}),
-			actionWorkflow('e2eActCharge0001', suite.credential, 'e2e-charge', {
-				resource: 'payment',
-				operation: 'charge',
-				customer: { __rl: true, mode: 'id', value: '={{ $json.customer }}' },
-				paymentMethodSource: 'specific',
-				paymentMethodId: '={{ $json.paymentMethod }}',
-				amount: '={{ $json.amount }}',
-				currency: 'usd',
-				whenAuthenticationRequired: 'outputNextStep',
-			}),
-			actionWorkflow('e2eActRefund0001', suite.credential, 'e2e-refund', {
-				resource: 'refund',
-				operation: 'create',
-				refundSource: 'paymentIntent',
-				paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
-				amountType: 'partial',
-				amount: '={{ $json.amount }}',
-				reason: 'requested_by_customer',
-			}),
+			actionWorkflow('e2eActCharge0001', suite.credential, 'e2e-charge', chargeSavedCardParameters()),
+			actionWorkflow(
+				'e2eActRefund0001',
+				suite.credential,
+				'e2e-refund',
+				refundParameters({ amountType: 'partial', amount: '={{ $json.amount }}', reason: 'requested_by_customer' }),
+			),
 		];
 		for (const workflow of workflows) {
 			await suite.rest.createWorkflow(workflow);

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { emulatorControl } from '../../scripts/lib/emulator';
-import { importCredentialsFile, importWorkflowDirectory } from '../../scripts/lib/n8nCli';
 import { REPO_ROOT } from '../../scripts/lib/n8nCache';
-import {
-	CREDENTIAL_TYPE,
-	EXAMPLE_CREDENTIAL,
-	TRIGGER_NODE_TYPE,
-	emulatorCredentialData,
-} from '../../scripts/lib/paywire';
+import { CREDENTIAL_TYPE, EXAMPLE_CREDENTIAL, TRIGGER_NODE_TYPE } from '../../scripts/lib/paywire';
 import { settledEndpointCount } from './support/endpoints';
+import { importExamples } from './support/examples';
 import { startSuite, type E2eSuite } from './support/suite';
 
 interface ExampleWorkflow {
@@ -40,11 +35,7 @@ describe('every example workflow in docs/examples imports and activates', () => 
 		suite = await startSuite('examples', {
 			// What `npm start` does: the Paywire credential the examples name, then the CLI import.
 			beforeStart: async (userFolder, emulator) => {
-				const file = join(userFolder, 'example-credential.json');
-				const data = emulatorCredentialData(emulator.url);
-				writeFileSync(file, JSON.stringify([{ ...EXAMPLE_CREDENTIAL, type: CREDENTIAL_TYPE, data }]));
-				await importCredentialsFile(userFolder, file);
-				const output = await importWorkflowDirectory(userFolder, examplesDir);
+				const output = await importExamples(userFolder, emulator.url, examplesDir);
 				assert.match(output, new RegExp(`Successfully imported ${examples.length} workflows`));
 			},
 		});

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { emulatorControl } from '../../scripts/lib/emulator';
 import { paidPaymentIntent } from './support/stripe';
 import { startSuite, type E2eSuite } from './support/suite';
-import { actionWorkflow, runAction } from './support/workflows';
+import { actionWorkflow, refundParameters, runAction } from './support/workflows';
 
 interface RefundState {
 	refundsByPaymentIntent: Record<string, number>;
@@ -22,15 +22,13 @@ describe('50 refunds while the emulator fails 30% of requests', () => {
 	before(async () => {
 		suite = await startSuite('faults');
 		await suite.rest.createWorkflow(
-			actionWorkflow('e2eFaultRefunds1', suite.credential, 'e2e-fault-refunds', {
-				resource: 'refund',
-				operation: 'create',
-				refundSource: 'paymentIntent',
-				paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
-				amountType: 'full',
+			actionWorkflow(
+				'e2eFaultRefunds1',
+				suite.credential,
+				'e2e-fault-refunds',
 				// The order's own id as the key, as the docs recommend for money movements.
-				idempotency: { keyMode: 'custom', customKey: '={{ "refund-" + $json.paymentIntent }}' },
-			}),
+				refundParameters({ idempotency: { keyMode: 'custom', customKey: '={{ "refund-" + $json.paymentIntent }}' } }),
+			),
 		);
 		await suite.rest.activate('e2eFaultRefunds1');
 		suite.emulator.setRateLimit(0);

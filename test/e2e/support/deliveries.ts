@@ -17,6 +17,20 @@ export async function deliver(emulatorUrl: string, request: DeliverRequest): Pro
 
 const token = () => randomBytes(12).toString('hex');
 
+/**
+ * A "sentinel": a fresh, validly signed payment_intent.succeeded (throws unless answered 200).
+ * Once its execution exists, every delivery sent before it has been handled.
+ */
+export async function deliverSentinel(emulatorUrl: string, endpoint: string): Promise<DeliveryResult> {
+	const result = await deliver(emulatorUrl, {
+		endpoint,
+		event: stripeEvent('payment_intent.succeeded', paymentIntentObject()),
+	});
+	const status = result.deliveries[0]?.status;
+	if (status !== 200) throw new Error(`the sentinel delivery was answered ${status}`);
+	return result;
+}
+
 /** A complete Stripe event built on Stripe's own example objects. */
 export function stripeEvent(type: string, object: Record<string, unknown>): Record<string, unknown> {
 	return {

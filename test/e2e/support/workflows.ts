@@ -89,6 +89,32 @@ export function actionWorkflow(
 	};
 }
 
+/** Stripe Payments: charge the saved card the posted item names (customer, paymentMethod, amount in usd). */
+export function chargeSavedCardParameters(): Record<string, unknown> {
+	return {
+		resource: 'payment',
+		operation: 'charge',
+		customer: { __rl: true, mode: 'id', value: '={{ $json.customer }}' },
+		paymentMethodSource: 'specific',
+		paymentMethodId: '={{ $json.paymentMethod }}',
+		amount: '={{ $json.amount }}',
+		currency: 'usd',
+		whenAuthenticationRequired: 'outputNextStep',
+	};
+}
+
+/** Stripe Payments: refund the posted item's `paymentIntent` in full, unless `extra` says otherwise. */
+export function refundParameters(extra: Record<string, unknown> = {}): Record<string, unknown> {
+	return {
+		resource: 'refund',
+		operation: 'create',
+		refundSource: 'paymentIntent',
+		paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
+		amountType: 'full',
+		...extra,
+	};
+}
+
 /** Calls an action workflow's webhook with items; returns the action node's output items. */
 export async function runAction(
 	n8nUrl: string,
