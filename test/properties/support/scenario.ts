@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import type { INodeExecutionData } from 'n8n-workflow';
+import type Stripe from 'stripe';
+
+import type { FaultPlan, StripeEmulator } from '../../emulator';
+import { StripePayments } from '../../../nodes/StripePayments/StripePayments.node';
+import { HarnessInstance, type StoredExecution } from './engine';
+import { n8nBaseNodes } from './n8nBaseNodes';
+import { buildWorkflows, MAIN_WORKFLOW_ID, type WorkflowShape } from './shapes';
+
+/** One generated case: a workflow shape, what it is asked to move, the cards, faults and retries. */
+export interface MoneyCase {
+	shape: WorkflowShape;
+	/** Refunds: how many paid payments (50.00 each) the items refund parts of. */
+	payments: number;
+	/** Charges: each customer's saved default card. */
+	cards: Array<'good' | 'declining'>;
+	/** One per trigger item: whom (a payment or a customer, by index) and how much, in cents. */
+	movements: Array<{ target: number; amountCents: number }>;
+	/** Faults the emulator injects into every API request (its seeded fault controls). */
+	faults: FaultPlan | null;
+	/** What happens while the last execution has failed: fix the cards first or not, then Retry. */
+	retries: Array<{ fixCardsFirst: boolean; loadWorkflow: boolean }>;
+}
+
+const fraction = fc.constantFrom(0, 0, 0.05, 0.1);
+
+export const moneyCaseArbitrary: fc.Arbitrary<MoneyCase> = fc
+	.record({
+		shape: fc.record({
+			operation: fc.constantFrom('charge' as const, 'refund' as const),
+			structure: fc.constantFrom(
+				'direct' as const,
+				'loop' as const,
+				'subWorkflow' as const,
+				'loopAroundSubWorkflow' as const,
+			),
+			loopBatchSize: fc.integer({ min: 1, max: 3 }),
+			subWorkflowMode: fc.constantFrom('once' as const, 'each' as const),
+			retryOnFail: fc.boolean(),
+			continueOnFail: fc.boolean(),
+			concurrency: fc.integer({ min: 1, max: 4 }),
+		}),
+		targets: fc.integer({ min: 1, max: 3 }),
+		cards: fc.array(fc.constantFrom('good' as const, 'declining' as const), {
+			minLength: 3,
+			maxLength: 3,
+		}),
+		movements: fc.array(
+			fc.record({ target: fc.nat(), amountCents: fc.constantFrom(500, 1000) }),
+			{ minLength: 1, maxLength: 5 },
+		),
+		faults: fc.option(
+			fc.record({
+				seed: fc.integer({ min: 1, max: 1_000_000 }),
+				error500: fraction,
+				reset: fraction,
+				resetAfter: fraction,
+				rateLimit429: fraction,
+				lockTimeout429: fraction,
+				retryAfterSeconds: fc.constant(1),
+			}),
+			{ freq: 2 },
+		),
+		retries: fc.array(fc.record({ fixCardsFirst: fc.boolean(), loadWorkflow: fc.boolean() }), {
+			maxLength: 2,
+		}),
+	})
+	.map(({ targets, cards, movements, ...rest }) => ({
+		...rest,
+		payments: targets,
+		cards: cards.slice(0, targets),
+		movements: movements.map((movement) => ({ ...movement, target: movement.target % targets })),
+	}));
+
+/** What a case left behind: every execution (sub-executions too), and who was fixed when. */
+export interface CaseRun {
+	executions: StoredExecution[];
+	/** The top-level executions in order: the first run, then each Retry. */
+	chain: StoredExecution[];
+	/** Payment intent ids (refunds) or customer ids (charges), by target index. */
+	targetIds: string[];
+	/** Customers whose card still declines at the end. */
+	stillDeclining: Set<string>;
+}
+
+/** Runs a case against the emulator (already reset) through the in-process n8n. */
+export async function runMoneyCase(
+	money: MoneyCase,
+	emulator: StripeEmulator,
+	stripe: Stripe,
+): Promise<CaseRun> {
+	const targetIds =
+		money.shape.operation === 'refund'
+			? await paidPayments(stripe, money.payments)
+			: await customersWithCards(stripe, money.cards);
+	const stillDeclining = new Set(
+		money.shape.operation === 'charge'
+			? targetIds.filter((_, index) => money.cards[index] === 'declining')
+			: [],
+	);
+	const items: INodeExecutionData[] = money.movements.map((movement, index) => ({
+		json: {
+			line: index,
+			amount: (movement.amountCents / 100).toFixed(2),
+			[money.shape.operation === 'refund' ? 'paymentIntent' : 'customer']:
+				targetIds[movement.target],
+		},
+	}));
+	const instance = new HarnessInstance({
+		nodes: [StripePayments, ...n8nBaseNodes()],
+		credentials: {
+			paywireStripeApi: { secretKey: 'sk_test_123', mode: 'test', baseUrl: emulator.url },
+		},
+		workflows: buildWorkflows(money.shape),
+	});
+	const withFaults = async <T>(work: () => Promise<T>): Promise<T> => {
+		if (money.faults) emulator.faults.set(money.faults);
+		try {
+			return await work();
+		} finally {
+			emulator.faults.clear();
+		}
+	};
+	const chain = [await withFaults(() => instance.start(MAIN_WORKFLOW_ID, items))];
+	for (const retry of money.retries) {
+		const last = chain[chain.length - 1];
+		if (last.finished) break;
+		if (retry.fixCardsFirst) {
+			for (const customer of stillDeclining) await switchDefaultCard(stripe, customer, 'pm_card_visa');
+			stillDeclining.clear();
+		}
+		chain.push(await withFaults(() => instance.retry(last.id, { loadWorkflow: retry.loadWorkflow })));
+	}
+	return { executions: instance.executions, chain, targetIds, stillDeclining };
+}
+
+async function paidPayments(stripe: Stripe, count: number): Promise<string[]> {
+	const ids: string[] = [];
+	for (let index = 0; index < count; index++) {
+		const intent = await stripe.paymentIntents.create({
+			amount: 5000,
+			currency: 'usd',
+			payment_method: 'pm_card_visa',
+			confirm: true,
+			automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+		});
+		ids.push(intent.id);
+	}
+	return ids;
+}
+
+async function customersWithCards(
+	stripe: Stripe,
+	cards: MoneyCase['cards'],
+): Promise<string[]> {
+	const ids: string[] = [];
+	for (const [index, card] of cards.entries()) {
+		const customer = await stripe.customers.create({ email: `buyer${index}@example.com` });
+		const testCard = card === 'good' ? 'pm_card_visa' : 'pm_card_chargeCustomerFail';
+		await switchDefaultCard(stripe, customer.id, testCard);
+		ids.push(customer.id);
+	}
+	return ids;
+}
+
+/** The customer saves another card as their default ("card fixed"). */
+export async function switchDefaultCard(
+	stripe: Stripe,
+	customer: string,
+	testCard: string,
+): Promise<void> {
+	const method = await stripe.paymentMethods.attach(testCard, { customer });
+	await stripe.customers.update(customer, {
+		invoice_settings: { default_payment_method: method.id },
+	});
+}
