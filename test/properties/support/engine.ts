@@ -68,7 +68,9 @@ export class HarnessInstance {
 		const start = this.instance(workflow).getStartNode();
 		if (!start) throw new Error(`workflow ${workflowId} has no start node`);
 		const data = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: start, data: { main: [items] }, source: null }] },
+			executionData: {
+				nodeExecutionStack: [{ node: start, data: { main: [items] }, source: null }],
+			},
 		});
 		return await this.execute(workflow, 'trigger', data);
 	}

@@ -4,6 +4,7 @@ import type { IDataObject, IRunExecutionData } from 'n8n-workflow';
 
 import type { StripeEmulator } from '../../emulator';
 import type { MoneyMovement } from '../../emulator/state';
+import type { StoredExecution } from './engine';
 import type { CaseRun, MoneyCase } from './scenario';
 import { MONEY_NODE, SUB_WORKFLOW_NODE } from './shapes';
 
@@ -11,7 +12,11 @@ import { MONEY_NODE, SUB_WORKFLOW_NODE } from './shapes';
  * The invariants, checked against the emulator's ledger (every money movement with its amount and
  * idempotency key) and what the workflow's money node output. Each failure names its invariant.
  */
-export function checkMoneyInvariants(money: MoneyCase, run: CaseRun, emulator: StripeEmulator): void {
+export function checkMoneyInvariants(
+	money: MoneyCase,
+	run: CaseRun,
+	emulator: StripeEmulator,
+): void {
 	const ledger = ledgerOf(emulator, money.shape.operation);
 	const final = run.chain[run.chain.length - 1];
 	const finalOutputs = workerOutputs(final.data);
@@ -32,27 +37,55 @@ export function checkMoneyInvariants(money: MoneyCase, run: CaseRun, emulator: S
 		assert.equal(typeof json.idempotencyKey, 'string', `${where}: idempotencyKey missing`);
 		const movement = ledger.find((entry) => entry.objectOfOutput === json.id);
 		if (movement) {
-			assert.equal(movement.idempotencyKey, json.idempotencyKey, `${where}: key is not the ledger's`);
+			assert.equal(
+				movement.idempotencyKey,
+				json.idempotencyKey,
+				`${where}: key is not the ledger's`,
+			);
 		}
 	}
 
 	// 2. Two different intended movements never share a key (nor, so, one object).
 	const finalMoney = finalOutputs.filter((json) => json.error === undefined);
-	assertDistinct(finalMoney.map((json) => json.idempotencyKey), 'two intended movements share a key');
-	assertDistinct(finalMoney.map((json) => json.id), 'two intended movements report one object');
+	assertDistinct(
+		finalMoney.map((json) => json.idempotencyKey),
+		'two intended movements share a key',
+	);
+	assertDistinct(
+		finalMoney.map((json) => json.id),
+		'two intended movements report one object',
+	);
 
-	// 1. + 3. Each intended movement moves money once: never more, and once for every success.
-	const intended = countBy(money.movements.map((m) => groupOf(run.targetIds[m.target], m.amountCents)));
+	// 0. Every failure is explained: a decline while a card declined, or (under injected faults)
+	// a transient error that outlived the node's retries. Anything else (an idempotency_error
+	// from a reused key, say) breaks an invariant.
+	const errorItems = finalOutputs.filter((json) => json.error !== undefined);
+	run.chain.forEach((execution, index) => {
+		const failures = [
+			...(execution.finished ? [] : [execution.data.resultData.error]),
+			...(index === run.chain.length - 1 ? errorItems.map((json) => json.error) : []),
+		];
+		for (const failure of failures) {
+			assertExplained(failure, run, execution, money, run.couldDecline[index]);
+		}
+	});
+
+	// 1. + 3. Each intended movement moves money once: never more, once for every success, and
+	// exactly once when nothing was left failing (every item of a declining card only fails).
+	const intended = countBy(
+		money.movements.map((m) => groupOf(run.targetIds[m.target], m.amountCents)),
+	);
 	const moved = countBy(ledger.map((entry) => entry.group));
 	const succeeded = countBy(finalMoney.map((json) => groupOfOutput(json, money.shape.operation)));
-	const errorItems = finalOutputs.length - finalMoney.length;
+	const allProcessed = final.finished && (errorItems.length === 0 || money.faults === null);
 	for (const group of new Set([...intended.keys(), ...moved.keys()])) {
 		const want = intended.get(group) ?? 0;
 		const got = moved.get(group) ?? 0;
 		assert.ok(got <= want, `moved ${got}× for ${group}, intended ${want}×`);
 		assert.ok(got >= (succeeded.get(group) ?? 0), `${group}: outputs report more than moved`);
-		if (final.finished && errorItems === 0) {
-			assert.equal(got, want, `${group}: intended ${want}×, moved ${got}× (run succeeded)`);
+		const declining = run.stillDeclining.has(group.split(' ')[0]);
+		if (allProcessed && !declining) {
+			assert.equal(got, want, `${group}: intended ${want}×, moved ${got}× (run finished)`);
 		}
 	}
 	if (final.finished) {
@@ -65,8 +98,14 @@ export function checkMoneyInvariants(money: MoneyCase, run: CaseRun, emulator: S
 		emulator.requests.filter((r) => r.status === 402).map((r) => r.idempotencyKey),
 	);
 	for (const entry of ledger) {
-		assert.ok(!declinedKeys.has(entry.idempotencyKey), `a declined key moved money: ${entry.group}`);
-		assert.ok(!run.stillDeclining.has(entry.target), `a declining card was charged: ${entry.group}`);
+		assert.ok(
+			!declinedKeys.has(entry.idempotencyKey),
+			`a declined key moved money: ${entry.group}`,
+		);
+		assert.ok(
+			!run.stillDeclining.has(entry.target),
+			`a declining card was charged: ${entry.group}`,
+		);
 	}
 
 	// 4. ... while what already succeeded replays: in a Retry, every item that had moved money
@@ -77,7 +116,11 @@ export function checkMoneyInvariants(money: MoneyCase, run: CaseRun, emulator: S
 			for (const { json } of task.items) {
 				if (json.error !== undefined) continue;
 				if (earlier.has(json.id) && execution.mode !== 'trigger') {
-					assert.equal(json.idempotentReplayed, true, `retry moved ${json.id as string} again silently`);
+					assert.equal(
+						json.idempotentReplayed,
+						true,
+						`retry moved ${json.id as string} again silently`,
+					);
 				}
 			}
 		}
@@ -101,7 +144,8 @@ function ledgerOf(emulator: StripeEmulator, operation: 'charge' | 'refund'): Led
 		.filter((entry) => entry.kind === operation && !entry.failed)
 		.map((entry) => {
 			const intent = scope.objects.get(String(entry.paymentIntent));
-			const target = operation === 'charge' ? String(intent?.customer) : String(entry.paymentIntent);
+			const target =
+				operation === 'charge' ? String(intent?.customer) : String(entry.paymentIntent);
 			return {
 				...entry,
 				target,
@@ -109,6 +153,49 @@ function ledgerOf(emulator: StripeEmulator, operation: 'charge' | 'refund'): Led
 				objectOfOutput: operation === 'charge' ? String(entry.paymentIntent) : entry.objectId,
 			};
 		});
+}
+
+/**
+ * The structured payment error of a failed execution or an error item, from where n8n keeps it;
+ * Execute Workflow reports a sub-workflow's failure as text, so it is read from the failed
+ * sub-executions of that execution.
+ */
+function assertExplained(
+	error: unknown,
+	run: CaseRun,
+	execution: StoredExecution,
+	money: MoneyCase,
+	couldDecline: boolean,
+): void {
+	if (typeof error === 'string' || !hasPaymentError(error)) {
+		const failedSubs = run.executions.filter(
+			(sub) => sub.parentExecutionId === execution.id && !sub.finished,
+		);
+		if (failedSubs.length > 0) {
+			for (const sub of failedSubs) {
+				assertExplained(sub.data.resultData.error, run, sub, money, couldDecline);
+			}
+			return;
+		}
+	}
+	const raw = (
+		typeof error === 'object' && error !== null ? error : { message: error }
+	) as IDataObject;
+	const context = (raw.context ?? {}) as IDataObject;
+	const details = (context.paymentError ?? raw.errorResponse ?? raw) as IDataObject;
+	const summary = `${String(details.type)} ${String(details.code)}: ${String(raw.message ?? details.message)}`;
+	const decline = details.type === 'card_error' && money.shape.operation === 'charge';
+	const transient = details.retryable === true && money.faults !== null;
+	assert.ok(
+		(decline && couldDecline) || transient,
+		`a failure that is neither a decline of a declining card nor a transient fault: ${summary}`,
+	);
+}
+
+function hasPaymentError(error: unknown): boolean {
+	if (typeof error !== 'object' || error === null) return false;
+	const raw = error as IDataObject;
+	return Boolean((raw.context as IDataObject | undefined)?.paymentError ?? raw.errorResponse);
 }
 
 const groupOf = (target: string, amountCents: number) => `${target} ${amountCents}`;

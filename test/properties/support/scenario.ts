@@ -46,10 +46,10 @@ export const moneyCaseArbitrary: fc.Arbitrary<MoneyCase> = fc
 			minLength: 3,
 			maxLength: 3,
 		}),
-		movements: fc.array(
-			fc.record({ target: fc.nat(), amountCents: fc.constantFrom(500, 1000) }),
-			{ minLength: 1, maxLength: 5 },
-		),
+		movements: fc.array(fc.record({ target: fc.nat(), amountCents: fc.constantFrom(500, 1000) }), {
+			minLength: 1,
+			maxLength: 5,
+		}),
 		faults: fc.option(
 			fc.record({
 				seed: fc.integer({ min: 1, max: 1_000_000 }),
@@ -82,6 +82,8 @@ export interface CaseRun {
 	targetIds: string[];
 	/** Customers whose card still declines at the end. */
 	stillDeclining: Set<string>;
+	/** Per execution of `chain`: whether a card could decline in it (one was not fixed yet). */
+	couldDecline: boolean[];
 }
 
 /** Runs a case against the emulator (already reset) through the in-process n8n. */
@@ -122,17 +124,22 @@ export async function runMoneyCase(
 			emulator.faults.clear();
 		}
 	};
+	const couldDecline = [stillDeclining.size > 0];
 	const chain = [await withFaults(() => instance.start(MAIN_WORKFLOW_ID, items))];
 	for (const retry of money.retries) {
 		const last = chain[chain.length - 1];
 		if (last.finished) break;
 		if (retry.fixCardsFirst) {
-			for (const customer of stillDeclining) await switchDefaultCard(stripe, customer, 'pm_card_visa');
+			for (const customer of stillDeclining)
+				await switchDefaultCard(stripe, customer, 'pm_card_visa');
 			stillDeclining.clear();
 		}
-		chain.push(await withFaults(() => instance.retry(last.id, { loadWorkflow: retry.loadWorkflow })));
+		couldDecline.push(stillDeclining.size > 0);
+		chain.push(
+			await withFaults(() => instance.retry(last.id, { loadWorkflow: retry.loadWorkflow })),
+		);
 	}
-	return { executions: instance.executions, chain, targetIds, stillDeclining };
+	return { executions: instance.executions, chain, targetIds, stillDeclining, couldDecline };
 }
 
 async function paidPayments(stripe: Stripe, count: number): Promise<string[]> {
@@ -150,10 +157,7 @@ async function paidPayments(stripe: Stripe, count: number): Promise<string[]> {
 	return ids;
 }
 
-async function customersWithCards(
-	stripe: Stripe,
-	cards: MoneyCase['cards'],
-): Promise<string[]> {
+async function customersWithCards(stripe: Stripe, cards: MoneyCase['cards']): Promise<string[]> {
 	const ids: string[] = [];
 	for (const [index, card] of cards.entries()) {
 		const customer = await stripe.customers.create({ email: `buyer${index}@example.com` });

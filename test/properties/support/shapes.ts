@@ -57,8 +57,21 @@ function moneyParameters(shape: WorkflowShape): INodeParameters {
 	};
 }
 
-function node(name: string, type: string, typeVersion: number, parameters: INodeParameters, x: number): INode {
-	return { id: `prop-${name.replace(/\W/g, '')}`, name, type, typeVersion, position: [x, 0], parameters };
+function node(
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: INodeParameters,
+	x: number,
+): INode {
+	return {
+		id: `prop-${name.replace(/\W/g, '')}`,
+		name,
+		type,
+		typeVersion,
+		position: [x, 0],
+		parameters,
+	};
 }
 
 function moneyNode(shape: WorkflowShape): INode {
@@ -78,19 +91,27 @@ export function buildWorkflows(shape: WorkflowShape): HarnessWorkflow[] {
 	const inLoop = shape.structure === 'loop' || shape.structure === 'loopAroundSubWorkflow';
 	const worker = usesSub
 		? {
-				...node(SUB_WORKFLOW_NODE, EXECUTE_WORKFLOW_TYPE, 1.3, {
-					source: 'database',
-					workflowId: { __rl: true, mode: 'id', value: SUB_WORKFLOW_ID },
-					mode: shape.subWorkflowMode,
-					options: { waitForSubWorkflow: true },
-				}, 440),
+				...node(
+					SUB_WORKFLOW_NODE,
+					EXECUTE_WORKFLOW_TYPE,
+					1.3,
+					{
+						source: 'database',
+						workflowId: { __rl: true, mode: 'id', value: SUB_WORKFLOW_ID },
+						mode: shape.subWorkflowMode,
+						options: { waitForSubWorkflow: true },
+					},
+					440,
+				),
 				...(shape.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			}
 		: moneyNode(shape);
 	const nodes: INode[] = [node(TRIGGER, MANUAL_TRIGGER_TYPE, 1, {}, 0), worker];
 	const connections: HarnessWorkflow['connections'] = {};
 	if (inLoop) {
-		nodes.push(node(LOOP, LOOP_OVER_ITEMS_TYPE, 3, { batchSize: shape.loopBatchSize, options: {} }, 220));
+		nodes.push(
+			node(LOOP, LOOP_OVER_ITEMS_TYPE, 3, { batchSize: shape.loopBatchSize, options: {} }, 220),
+		);
 		connections[TRIGGER] = { main: [to(LOOP)] };
 		connections[LOOP] = { main: [[], to(worker.name)] };
 		connections[worker.name] = { main: [to(LOOP)] };
