@@ -127,15 +127,14 @@ describe('money in the shapes builders wire', () => {
 
 			const charges = (await ledger()).filter((m) => m.kind === 'charge');
 			for (const customer of customers) {
-				const own = [];
-				for (const charge of charges) {
-					const intent = await stripe<{ customer: string }>(
-						suite.emulator.url,
-						'GET',
-						`/v1/payment_intents/${charge.paymentIntent}`,
-					);
-					if (intent.customer === customer) own.push(charge);
-				}
+				const intents = await stripe<{ data: Array<{ id: string }> }>(
+					suite.emulator.url,
+					'GET',
+					'/v1/payment_intents',
+					{ customer, limit: 100 },
+				);
+				const ids = new Set(intents.data.map((intent) => intent.id));
+				const own = charges.filter((charge) => ids.has(String(charge.paymentIntent)));
 				assert.equal(own.length, 1, `customer ${customer} charged exactly once`);
 			}
 			const outputs = nodeOutput(await suite.rest.executionData(retried.id), ACTION_NODE);
