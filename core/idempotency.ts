@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { PaymentInputError } from './errors';
+import type { PaymentErrorDetails } from './payments/types';
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from './stripe/request';
 
 export interface AutomaticKeyInput {
@@ -8,18 +9,36 @@ export interface AutomaticKeyInput {
 	nodeId: string;
 	operation: string;
 	itemIndex: number;
+	/**
+	 * Which pass of the node this is within one run of the workflow (n8n's run index: a Loop Over
+	 * Items runs the node once per batch, and the item index restarts at 0 on every pass). 0 or
+	 * absent for platforms without passes.
+	 */
+	runIndex?: number;
 	/** Id of the payment event that started the execution, when the item carries one. */
 	triggerEventId?: string | null;
+	/**
+	 * The execution that scopes the key when there is no event: the FIRST execution of this run
+	 * (a platform retry that re-uses the run passes the first execution's id, not its own).
+	 */
 	executionId?: string | null;
+	/**
+	 * How many earlier attempts of this item, pass and operation ended in a final refusal (see
+	 * isFinalRefusal). Stripe stores a refusal under its key and replays it, so the next attempt
+	 * needs a new key; items that succeeded keep attempt 0 and replay.
+	 */
+	attempt?: number;
 }
 
 const KEY_PREFIX = 'paywire-';
 
 /**
- * Automatic key: the same workflow, node, operation and item, driven by the same payment event,
- * always gets the same key, so a re-delivered event or a retried execution replays Stripe's stored
- * response instead of moving money twice. Without an event id the execution id scopes the key,
- * which makes "retry execution" safe but lets a new execution make a new payment.
+ * Automatic key: the same workflow, node, operation, pass, item and attempt, driven by the same
+ * payment event (else the same first execution), always gets the same key, so a re-delivered event
+ * or a retried execution replays Stripe's stored response instead of moving money twice, while two
+ * passes of a loop and the attempt after a decline get keys of their own.
+ *
+ * Pass 0, attempt 0 hashes exactly what 0.1.0 hashed, so keys issued before an upgrade still replay.
  */
 export function deriveIdempotencyKey(input: AutomaticKeyInput): string {
 	const triggerEventId = input.triggerEventId?.trim();
@@ -31,7 +50,10 @@ export function deriveIdempotencyKey(input: AutomaticKeyInput): string {
 			'Choose Custom and set a value that identifies the payment, such as the order id.',
 		);
 	}
+	const runIndex = counter(input.runIndex, 'runIndex');
+	const attempt = counter(input.attempt, 'attempt');
 	const scope = triggerEventId ? ['event', triggerEventId] : ['execution', executionId];
+	const passAndAttempt = runIndex > 0 || attempt > 0 ? ['pass', runIndex, 'attempt', attempt] : [];
 	return hashKey([
 		'automatic',
 		input.workflowId,
@@ -39,6 +61,7 @@ export function deriveIdempotencyKey(input: AutomaticKeyInput): string {
 		input.operation,
 		input.itemIndex,
 		...scope,
+		...passAndAttempt,
 	]);
 }
 
@@ -63,6 +86,39 @@ export function customIdempotencyKey(operation: string, userValue: string): stri
 		);
 	}
 	return hashKey(['custom', operation, value]);
+}
+
+/** Categories of an answer that refused the request for good, after which no money had moved. */
+const FINAL_REFUSALS: ReadonlySet<PaymentErrorDetails['category']> = new Set([
+	'card_declined',
+	'authentication_required',
+	'invalid_request',
+	'not_found',
+	'configuration',
+]);
+
+/**
+ * True when Stripe answered this request with a final refusal that moved no money (a decline, a
+ * 402, an invalid or impossible request). Stripe keeps such an answer under the key and replays it
+ * for 24 hours, so the NEXT attempt of the same intent (after the card was fixed, the request
+ * corrected) must use a new key; the same key would only replay the refusal.
+ *
+ * Never true where money may have moved or may still move under the key: an idempotency_error
+ * (the key was used before with other parameters), a 409 (a request with this key is running),
+ * 429, 5xx or no answer (the outcome is unknown: only the same key is safe).
+ */
+export function isFinalRefusal(details: PaymentErrorDetails | undefined): boolean {
+	if (!details || !FINAL_REFUSALS.has(details.category)) return false;
+	const status = details.httpStatus;
+	return status === 400 || status === 402 || status === 404;
+}
+
+function counter(value: number | undefined, name: string): number {
+	if (value === undefined) return 0;
+	if (!Number.isSafeInteger(value) || value < 0) {
+		throw new RangeError(`deriveIdempotencyKey: ${name} must be a whole number ≥ 0, got ${value}`);
+	}
+	return value;
 }
 
 /** JSON of an array is an unambiguous encoding: no choice of values can make two inputs collide. */

@@ -14,7 +14,8 @@ import { callStripe, DEFAULT_RETRY_POLICY } from '../../core/stripe/client';
 import type { RetryPolicy, StripeCallResult } from '../../core/stripe/client';
 import { assertKeyMatchesMode, stripeKeyMode } from '../../core/stripe/keys';
 import { redactSecrets } from '../../core/security/redact';
-import { toNodeError } from './nodeErrors';
+import { reportIdempotentWrite } from './idempotentWrites';
+import { paymentErrorDetailsOf, toNodeError } from './nodeErrors';
 import { acquireRequestSlot } from './requestRateLimit';
 
 export type StripeContext =
@@ -70,7 +71,7 @@ export async function stripeApiRequest(
 			await acquireRequestSlot(this);
 			return await sendThroughN8n(this, request, credential);
 		};
-		return await callStripe<IDataObject>(
+		const result = await callStripe<IDataObject>(
 			{
 				method: call.method,
 				path: call.path,
@@ -82,7 +83,16 @@ export async function stripeApiRequest(
 			},
 			{ send, sleep, policy: stripeTransportSettings.retryPolicy },
 		);
+		reportIdempotentWrite(this, call, {
+			ok: true,
+			replayed: result.idempotentReplayed,
+		});
+		return result;
 	} catch (error) {
+		reportIdempotentWrite(this, call, {
+			ok: false,
+			error: paymentErrorDetailsOf(error),
+		});
 		throw toNodeError(node, error, call.itemIndex);
 	}
 }

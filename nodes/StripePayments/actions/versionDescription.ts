@@ -5,6 +5,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withIdempotencyNotices } from '../helpers/idempotency';
 import { batchingOption } from '../helpers/runPerItem';
 import * as billingPortal from './billingPortal/BillingPortal.resource';
 import * as checkoutSession from './checkoutSession/CheckoutSession.resource';
@@ -32,7 +33,7 @@ export const versionDescription: INodeTypeDescription = {
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [{ name: 'paywireStripeApi', required: true, testedBy: 'paywireStripeApiTest' }],
-	properties: [
+	properties: withIdempotencyNotices([
 		{
 			displayName: 'Resource',
 			name: 'resource',
@@ -85,5 +86,5 @@ export const versionDescription: INodeTypeDescription = {
 		...event.description,
 		...customApiCall.description,
 		batchingOption,
-	],
+	]),
 };

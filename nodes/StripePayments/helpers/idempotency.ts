@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { customIdempotencyKey, deriveIdempotencyKey } from '../../../core/idempotency';
+import { keyLedgerOf } from './keyLedger';
 import { triggerItemOf } from './triggerLineage';
 
 /** The shared "Idempotency" field every POST operation shows (see docs/idempotency.md). */
@@ -23,7 +24,7 @@ export const idempotencyOption: INodeProperties = {
 					name: 'Automatic',
 					value: 'automatic',
 					description:
-						'Derived from the workflow, node, operation, item and the Stripe event that started the run (else the execution)',
+						'Derived from the workflow, node, operation, loop pass, item and the Stripe event that started the run (else the first execution)',
 				},
 				{
 					name: 'Custom',
@@ -44,6 +45,35 @@ export const idempotencyOption: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * Shown above the Idempotency field while it is Automatic: the node cannot see, in the editor,
+ * what started the workflow, and Automatic cannot tell a second start of the same payment (a form
+ * sent twice, a webhook sent again) from a new payment.
+ */
+export const automaticKeyNotice: INodeProperties = {
+	displayName:
+		'Automatic idempotency protects n8n’s Retry of a failed execution, loops and Stripe re-deliveries (after the Stripe Payments Trigger). Started by a Schedule, Form, Webhook, manual run or a parent workflow, every new execution is a new payment: if the same payment can start twice, set Idempotency › Key to Custom with your order ID.',
+	name: 'automaticIdempotencyNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { hide: { 'idempotency.keyMode': ['custom'] } },
+};
+
+/** Puts the notice before every Idempotency field, with that field's visibility. */
+export function withIdempotencyNotices(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => {
+		if (property.name !== idempotencyOption.name) return [property];
+		const notice: INodeProperties = {
+			...automaticKeyNotice,
+			displayOptions: {
+				show: { ...property.displayOptions?.show },
+				hide: { ...property.displayOptions?.hide, ...automaticKeyNotice.displayOptions?.hide },
+			},
+		};
+		return [notice, property];
+	});
+}
 
 export interface IdempotencySetting {
 	keyMode?: 'automatic' | 'custom';
@@ -71,9 +101,14 @@ export interface IdempotencyScope {
 	/** `${resource}.${operation}`, plus a suffix for a second POST in the same item. */
 	operation: string;
 	itemIndex: number;
+	/** The node's pass in this execution (n8n run index). */
+	runIndex?: number;
 	workflowId: string;
 	nodeId: string;
+	/** The first execution of this run of the workflow (kept across n8n's Retry). */
 	executionId: string | null;
+	/** Earlier attempts of this pass, item and operation that ended in a final refusal. */
+	attempt?: number;
 	itemJson?: IDataObject;
 	/** The Stripe Payments Trigger item this item descends from (paired items), when resolvable. */
 	triggerItemJson?: IDataObject | null;
@@ -88,16 +123,19 @@ export function resolveIdempotencyKey(scope: IdempotencyScope): string {
 		nodeId: scope.nodeId,
 		operation: scope.operation,
 		itemIndex: scope.itemIndex,
+		runIndex: scope.runIndex,
 		triggerEventId:
 			triggerEventIdOf(scope.itemJson) ?? triggerEventIdOf(scope.triggerItemJson ?? undefined),
 		executionId: scope.executionId,
+		attempt: scope.attempt,
 	});
 }
 
 /**
  * The key for the POST `operation` of item `itemIndex`, from the node's Idempotency field. The
  * triggering event is read from the item itself, else from the Stripe Payments Trigger item it
- * descends from through intermediate nodes (looked up only for Automatic, when needed).
+ * descends from through intermediate nodes (looked up only for Automatic, when needed). The first
+ * execution and the attempt count come from the node's context (see keyLedger.ts).
  */
 export function idempotencyKeyFor(
 	this: IExecuteFunctions,
@@ -106,15 +144,22 @@ export function idempotencyKeyFor(
 ): string {
 	const setting = this.getNodeParameter('idempotency', itemIndex, {}) as IdempotencySetting;
 	const item = this.getInputData()[itemIndex];
-	const needsLineage = setting.keyMode !== 'custom' && triggerEventIdOf(item?.json) === null;
-	return resolveIdempotencyKey({
+	const automatic = setting.keyMode !== 'custom';
+	const needsLineage = automatic && triggerEventIdOf(item?.json) === null;
+	const ledger = keyLedgerOf(this);
+	const runIndex = ledger.runIndex;
+	const key = resolveIdempotencyKey({
 		setting,
 		operation,
 		itemIndex,
+		runIndex,
 		workflowId: String(this.getWorkflow().id ?? ''),
 		nodeId: this.getNode().id,
-		executionId: this.getExecutionId() ?? null,
+		executionId: ledger.firstExecutionId,
+		attempt: automatic ? ledger.attemptOf(runIndex, itemIndex, operation) : 0,
 		itemJson: item?.json,
 		triggerItemJson: needsLineage ? triggerItemOf.call(this, itemIndex) : null,
 	});
+	ledger.issued(key, itemIndex, automatic ? { runIndex, operation } : undefined);
+	return key;
 }

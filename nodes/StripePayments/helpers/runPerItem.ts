@@ -13,6 +13,7 @@ import {
 	useRateLimiter,
 } from '../../shared/requestRateLimit';
 import { stripeCredentialMode } from '../../shared/stripeTransport';
+import { keyLedgerOf } from './keyLedger';
 
 export type ItemOperation = (
 	this: IExecuteFunctions,
@@ -57,8 +58,10 @@ interface BatchingSetting {
 /**
  * The one place items are processed: card-number guard over every item's parameters before any
  * request, bounded concurrency, the key-mode rate limit, continueOnFail, pairedItem, itemIndex,
- * input order kept. With several items in flight, an item after a failed one may already have run
- * when the node stops; idempotency keys make re-running it safe.
+ * input order kept, and on every output of a keyed request its `idempotencyKey` and
+ * `idempotentReplayed`. With several items in flight, an item after a failed one may already have
+ * run when the node stops; idempotency keys make re-running it safe, and an item Stripe refused for
+ * good (a decline) gets a new key on its next attempt (see keyLedger.ts).
  */
 export async function runPerItem(
 	this: IExecuteFunctions,
@@ -68,6 +71,7 @@ export async function runPerItem(
 	const node = this.getNode();
 	const continueOnFail = this.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(items.length);
+	const keys = keyLedgerOf(this);
 	const failedItem = (itemIndex: number, error: unknown): INodeExecutionData[] => {
 		const nodeError = toNodeError(node, error, itemIndex);
 		if (!continueOnFail) throw nodeError;
@@ -105,10 +109,11 @@ export async function runPerItem(
 			try {
 				const output = await operation.call(this, itemIndex);
 				results[itemIndex] = (Array.isArray(output) ? output : [output]).map((json) => ({
-					json,
+					json: keys.stamp(itemIndex, json),
 					pairedItem: { item: itemIndex },
 				}));
 			} catch (error) {
+				keys.itemFailed(itemIndex);
 				try {
 					results[itemIndex] = failedItem(itemIndex, error);
 				} catch (nodeError) {
