@@ -21,6 +21,15 @@ export interface MoneyCase {
 	faults: FaultPlan | null;
 	/** What happens while the last execution has failed: fix the cards first or not, then Retry. */
 	retries: Array<{ fixCardsFirst: boolean; loadWorkflow: boolean }>;
+	/**
+	 * What started the run: a manual/schedule-like start, or a Stripe event whose id every item
+	 * carries (`event.id`, as the Stripe Payments Trigger's items do). For an event, the same
+	 * event can start a second execution (a re-delivery two webhook processors both accepted):
+	 * after the first, or at the same moment — then requests with one key overlap (the emulator
+	 * holds each request 3 ms) and Stripe's 409 for a key in use is answered for real.
+	 */
+	startedBy: 'manual' | 'stripeEvent';
+	duplicateRun: 'none' | 'after' | 'concurrent';
 }
 
 const fraction = fc.constantFrom(0, 0, 0.05, 0.1);
@@ -65,9 +74,13 @@ export const moneyCaseArbitrary: fc.Arbitrary<MoneyCase> = fc
 		retries: fc.array(fc.record({ fixCardsFirst: fc.boolean(), loadWorkflow: fc.boolean() }), {
 			maxLength: 2,
 		}),
+		startedBy: fc.constantFrom('manual' as const, 'stripeEvent' as const),
+		duplicateRun: fc.constantFrom('none' as const, 'after' as const, 'concurrent' as const),
 	})
-	.map(({ targets, cards, movements, ...rest }) => ({
+	.map(({ targets, cards, movements, startedBy, duplicateRun, ...rest }) => ({
 		...rest,
+		startedBy,
+		duplicateRun: startedBy === 'stripeEvent' ? duplicateRun : ('none' as const),
 		payments: targets,
 		cards: cards.slice(0, targets),
 		movements: movements.map((movement) => ({ ...movement, target: movement.target % targets })),
@@ -84,7 +97,11 @@ export interface CaseRun {
 	stillDeclining: Set<string>;
 	/** Per execution of `chain`: whether a card could decline in it (one was not fixed yet). */
 	couldDecline: boolean[];
+	/** The second execution of the same Stripe event, when the case has one. */
+	duplicate: StoredExecution | null;
 }
+
+let eventCounter = 0;
 
 /** Runs a case against the emulator (already reset) through the in-process n8n. */
 export async function runMoneyCase(
@@ -101,8 +118,10 @@ export async function runMoneyCase(
 			? targetIds.filter((_, index) => money.cards[index] === 'declining')
 			: [],
 	);
+	const event = { id: `evt_prop${++eventCounter}`, type: 'payment_intent.succeeded' };
 	const items: INodeExecutionData[] = money.movements.map((movement, index) => ({
 		json: {
+			...(money.startedBy === 'stripeEvent' ? { event } : {}),
 			line: index,
 			amount: (movement.amountCents / 100).toFixed(2),
 			[money.shape.operation === 'refund' ? 'paymentIntent' : 'customer']:
@@ -125,7 +144,21 @@ export async function runMoneyCase(
 		}
 	};
 	const couldDecline = [stillDeclining.size > 0];
-	const chain = [await withFaults(() => instance.start(MAIN_WORKFLOW_ID, items))];
+	const start = () => instance.start(MAIN_WORKFLOW_ID, structuredClone(items));
+	let duplicate: StoredExecution | null = null;
+	let first: StoredExecution;
+	if (money.duplicateRun === 'concurrent') {
+		emulator.setLatency(3);
+		try {
+			[first, duplicate] = await withFaults(() => Promise.all([start(), start()]));
+		} finally {
+			emulator.setLatency(0);
+		}
+	} else {
+		first = await withFaults(start);
+		if (money.duplicateRun === 'after') duplicate = await withFaults(start);
+	}
+	const chain = [first];
 	for (const retry of money.retries) {
 		const last = chain[chain.length - 1];
 		if (last.finished) break;
@@ -139,7 +172,14 @@ export async function runMoneyCase(
 			await withFaults(() => instance.retry(last.id, { loadWorkflow: retry.loadWorkflow })),
 		);
 	}
-	return { executions: instance.executions, chain, targetIds, stillDeclining, couldDecline };
+	return {
+		executions: instance.executions,
+		chain,
+		targetIds,
+		stillDeclining,
+		couldDecline,
+		duplicate,
+	};
 }
 
 async function paidPayments(stripe: Stripe, count: number): Promise<string[]> {
