@@ -6,8 +6,9 @@
  *
  * Invariants (over every generated shape: item counts, Loop Over Items batch sizes, Retry On Fail,
  * n8n execution Retries with or without the saved workflow, sub-workflows once or per item,
- * Concurrency, Continue On Fail, decline mixes with cards fixed between attempts, and emulator
- * fault schedules of 500s, connection resets before and after execution, 429 rate limits and lock
+ * Concurrency, Continue On Fail, decline mixes with cards fixed between attempts, runs started by
+ * a Stripe event and the same event run twice (after, or at once: real 409s), and emulator fault
+ * schedules of 500s, connection resets before and after execution, 429 rate limits and lock
  * timeouts):
  * 1. every intended movement happens exactly once (never more; once for each success, and all of
  *    them when the run finally succeeds);
@@ -16,6 +17,8 @@
  * 4. a decline is final for its attempt: its key never moves money; a later attempt after the card
  *    is fixed gets a fresh key, and items that had already succeeded replay;
  * 5. every money output says idempotentReplayed and its key, and the key is the ledger's.
+ * And every failure is explained: a decline of a declining card, or (under injected faults) a
+ * transient error that outlived the node's retries.
  *
  * Fixed seed, bounded runs. Replay a failure with the seed and path it prints:
  *   PAYWIRE_PROPERTY_SEED=<seed> PAYWIRE_PROPERTY_PATH=<path> node --import tsx --test <this file>
@@ -33,7 +36,7 @@ import { checkMoneyInvariants } from './support/invariants';
 import { moneyCaseArbitrary, runMoneyCase } from './support/scenario';
 
 const SEED = Number(process.env.PAYWIRE_PROPERTY_SEED ?? 20261206);
-const RUNS = Number(process.env.PAYWIRE_PROPERTY_RUNS ?? 60);
+const RUNS = Number(process.env.PAYWIRE_PROPERTY_RUNS ?? 150);
 const PATH = process.env.PAYWIRE_PROPERTY_PATH;
 
 describe('money moves exactly once in every generated workflow shape', () => {
