@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { PaymentError, PaymentInputError } from '../../core/errors';
+import { isFinalRefusal } from '../../core/idempotency';
 import type { PaymentErrorDetails } from '../../core/payments/types';
 import { redactDeep, redactSecrets } from '../../core/security/redact';
 
@@ -115,8 +116,10 @@ export function paymentErrorItem(error: unknown): PaymentErrorItem {
 
 const NEXT_STEP_ADVICE: Record<string, string> = {
 	none: 'Nothing to do.',
-	retry_later: 'Retry later with the same idempotency key.',
-	retry_now: 'Retry now with the same idempotency key.',
+	retry_later:
+		'Retry later: re-sending the same request (same idempotency key) cannot move money twice.',
+	retry_now:
+		'Retry now: re-sending the same request (same idempotency key) cannot move money twice.',
 	ask_for_new_payment_method: 'Ask the customer for another payment method.',
 	customer_must_authenticate: 'The customer must authenticate: send them a payment link.',
 	do_not_retry: 'Do not retry this payment.',
@@ -129,7 +132,20 @@ const NEXT_STEP_ADVICE: Record<string, string> = {
 	review_for_fraud: 'Do not retry; review the payment for fraud.',
 };
 
+/**
+ * Stripe keeps a refusal (a decline, an impossible request) under its idempotency key and replays
+ * it: the same key can never succeed, so for those the advice says how the next attempt gets a new
+ * key, and never "retry with the same key".
+ */
+const NEW_KEY_ADVICE =
+	'Stripe replays this refusal to the same idempotency key for 24 hours, so the next attempt needs a new key: with Automatic, n8n’s Retry of this execution gives this item a new key while items that succeeded replay (Retry On Fail, within the execution, only replays the refusal); with a Custom key, change the value (for example add the attempt number).';
+const NO_NEW_ATTEMPT: ReadonlySet<string> = new Set(['do_not_retry', 'review_for_fraud']);
+
 function describeNextStep(details: PaymentErrorDetails): string {
-	const advice = NEXT_STEP_ADVICE[details.nextStep] ?? '';
+	let advice = NEXT_STEP_ADVICE[details.nextStep] ?? '';
+	if (isFinalRefusal(details) && !NO_NEW_ATTEMPT.has(details.nextStep)) {
+		const step = details.nextStep === 'retry_later' ? 'Retry later.' : advice;
+		advice = `${step} ${NEW_KEY_ADVICE}`;
+	}
 	return `${details.userMessage} Next step: ${details.nextStep}. ${advice}`.trim();
 }

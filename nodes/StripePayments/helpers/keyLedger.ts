@@ -18,6 +18,8 @@ interface StoredKeyState {
 	firstExecutionId?: string;
 	/** `${runIndex}:${itemIndex}:${operation}` → attempts that ended in a final refusal. */
 	attempts?: Record<string, number>;
+	/** Same slots → the execution the last refusal happened in. */
+	refusedIn?: Record<string, string>;
 }
 
 const CONTEXT_FIELD = 'paywireIdempotency';
@@ -34,6 +36,7 @@ export class KeyLedger {
 
 	constructor(
 		private readonly state: StoredKeyState,
+		private readonly executionId: string | undefined,
 		private readonly readRunIndex: () => number,
 	) {}
 
@@ -50,8 +53,17 @@ export class KeyLedger {
 		return this.state.firstExecutionId ?? null;
 	}
 
+	/**
+	 * Refusals so far, not counting one that happened in this very execution: Retry On Fail re-runs
+	 * the node within the execution seconds later, and a new attempt at the bank then (a declined
+	 * card tried again and again) is what card networks penalise. There the refusal replays; a new
+	 * execution (n8n's Retry, after the card was fixed) makes the new attempt.
+	 */
 	attemptOf(runIndex: number, itemIndex: number, operation: string): number {
-		return this.state.attempts?.[slotId(runIndex, itemIndex, operation)] ?? 0;
+		const slot = slotId(runIndex, itemIndex, operation);
+		const refusals = this.state.attempts?.[slot] ?? 0;
+		const refusedNow = refusals > 0 && this.state.refusedIn?.[slot] === this.executionId;
+		return refusedNow ? refusals - 1 : refusals;
 	}
 
 	/** An Automatic key carries its slot (pass + operation); a Custom key has none to bump. */
@@ -80,8 +92,8 @@ export class KeyLedger {
 
 	/**
 	 * The item failed: every Automatic key of it that Stripe refused for good (a decline, an
-	 * impossible request) counts one more attempt, so the next attempt of that item — n8n's Retry,
-	 * Retry On Fail — gets a new key instead of the stored refusal. Keys that succeeded, or whose
+	 * impossible request) counts one more attempt, so the item's next attempt in a later execution
+	 * (n8n's Retry) gets a new key instead of the stored refusal. Keys that succeeded, or whose
 	 * outcome is unknown (5xx, no answer), keep theirs.
 	 */
 	itemFailed(itemIndex: number): void {
@@ -90,7 +102,11 @@ export class KeyLedger {
 			const slot = slots?.get(key);
 			if (slot === undefined || outcome.ok || !isFinalRefusal(outcome.error)) continue;
 			this.state.attempts ??= {};
+			this.state.refusedIn ??= {};
+			// A replay of this execution's own refusal (Retry On Fail) is not another attempt.
+			if (this.state.refusedIn[slot] === this.executionId) continue;
 			this.state.attempts[slot] = (this.state.attempts[slot] ?? 0) + 1;
+			if (this.executionId !== undefined) this.state.refusedIn[slot] = this.executionId;
 		}
 	}
 }
@@ -103,8 +119,9 @@ export function keyLedgerOf(context: IExecuteFunctions): KeyLedger {
 	if (existing) return existing;
 	const nodeContext = context.getContext('node');
 	const state = (nodeContext[CONTEXT_FIELD] ??= {}) as StoredKeyState;
-	state.firstExecutionId ??= context.getExecutionId() ?? undefined;
-	const ledger = new KeyLedger(state, () => {
+	const executionId = context.getExecutionId() ?? undefined;
+	state.firstExecutionId ??= executionId;
+	const ledger = new KeyLedger(state, executionId, () => {
 		const runIndex: unknown = context.getWorkflowDataProxy(0).$runIndex;
 		// Guessing 0 would give every pass of a loop the same key: refuse instead.
 		if (typeof runIndex !== 'number') {

@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	IRun,
 	IRunData,
+	IRunExecutionData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
@@ -30,6 +31,11 @@ export interface RunWorkflowOptions {
 	/** Items the trigger starts the run with; default one empty item. */
 	triggerItems?: INodeExecutionData[];
 	mode?: WorkflowExecuteMode;
+	/**
+	 * Run from stored execution data instead of the trigger (what n8n's WorkflowRunner does with
+	 * `executionData`, e.g. for a Retry: see retryExecution.ts); `triggerItems` is then unused.
+	 */
+	runExecutionData?: IRunExecutionData;
 }
 
 export interface WorkflowRunResult {
@@ -99,13 +105,19 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 
 	const startNode = workflow.getStartNode();
 	if (!startNode) throw new Error('Harness: the workflow has no start node');
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [
-				{ node: startNode, data: { main: [options.triggerItems ?? [{ json: {} }]] }, source: null },
-			],
-		},
-	});
+	const runExecutionData =
+		options.runExecutionData ??
+		createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [
+					{
+						node: startNode,
+						data: { main: [options.triggerItems ?? [{ json: {} }]] },
+						source: null,
+					},
+				],
+			},
+		});
 	const additionalData = harnessAdditionalData(hooks, credentialsHelper, executionId);
 	const execute = new WorkflowExecute(additionalData, mode, runExecutionData);
 	const returned = await execute.processRunExecutionData(workflow);

@@ -87,7 +87,7 @@ describe('Stripe Payments › Customer › get or create by email (workflow thro
 		assert.equal(output[0].json.idempotencyKey, EMAIL_KEY);
 	});
 
-	it('two items with the same email send the same key; the replay says not created', async () => {
+	it('two items with the same email send the same key; the replay (read back) says not created', async () => {
 		const { scope, requests } = stripeMock();
 		scope.get('/v1/customers/search').query(true).times(2).reply(200, list([], 'search_result'));
 		scope.get('/v1/customers').query(true).times(2).reply(200, list([]));
@@ -95,6 +95,7 @@ describe('Stripe Payments › Customer › get or create by email (workflow thro
 		scope
 			.post('/v1/customers')
 			.reply(200, customer({ id: 'cus_one' }), { 'Idempotent-Replayed': 'true' });
+		scope.get('/v1/customers/cus_one').reply(200, customer({ id: 'cus_one' }));
 
 		const { output } = await runStripePayments(
 			{ ...parameters, email: '={{ $json.email }}', additionalFields: {} },
@@ -108,10 +109,15 @@ describe('Stripe Payments › Customer › get or create by email (workflow thro
 			[EMAIL_KEY, EMAIL_KEY],
 		);
 		// Which item's POST reaches Stripe first is up to the batch; exactly one is the creation.
-		assert.deepEqual(output.map((item) => [item.json.id, item.json.customerCreated]).sort(), [
-			['cus_one', false],
-			['cus_one', true],
-		]);
+		assert.deepEqual(
+			output
+				.map((item) => [item.json.id, item.json.customerCreated, item.json.idempotentReplayed])
+				.sort(),
+			[
+				['cus_one', false, true],
+				['cus_one', true, false],
+			],
+		);
 	});
 
 	it('key reused with other details (idempotency_error): the listed customer, not an error', async () => {
@@ -140,6 +146,31 @@ describe('Stripe Payments › Customer › get or create by email (workflow thro
 		assert.equal(output[0].json.id, 'cus_other_run');
 		assert.equal(output[0].json.customerCreated, false);
 		assert.equal(output[0].json.idempotencyKey, EMAIL_KEY);
+	});
+
+	it('key reused with other details and no such customer any more (deleted): a new key, a new customer', async () => {
+		const { scope, requests } = stripeMock();
+		scope.get('/v1/customers/search').query(true).reply(200, list([], 'search_result'));
+		scope.get('/v1/customers').query(true).times(2).reply(200, list([]));
+		scope.post('/v1/customers').reply(400, {
+			error: { type: 'idempotency_error', message: 'Keys for idempotent requests …' },
+		});
+		scope.post('/v1/customers').reply(200, customer({ id: 'cus_new' }));
+
+		const { output, error } = await runStripePayments(parameters);
+
+		assert.equal(error, undefined);
+		const keys = requests
+			.filter((request) => request.method === 'POST')
+			.map((request) => request.headers['idempotency-key']);
+		const nextKey = customIdempotencyKey(
+			'customer.getOrCreateByEmail',
+			`after refused:${EMAIL_KEY}`,
+		);
+		assert.deepEqual(keys, [EMAIL_KEY, nextKey]);
+		assert.equal(output[0].json.id, 'cus_new');
+		assert.equal(output[0].json.customerCreated, true);
+		assert.equal(output[0].json.idempotencyKey, nextKey);
 	});
 
 	it('refuses an address that is not an email before any request', async () => {

@@ -9,6 +9,12 @@ export interface FakeContextInput {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	secretKey?: string;
+	/** Default 'exec-1'. */
+	executionId?: string;
+	/** n8n's run index ($runIndex): the node's pass in the execution; default 0. */
+	runIndex?: number;
+	/** The node context (`getContext('node')`), shared when a test passes the same object. */
+	nodeContext?: IDataObject;
 }
 
 export function fakeExecuteContext(input: FakeContextInput): IExecuteFunctions {
@@ -33,7 +39,9 @@ export function fakeExecuteContext(input: FakeContextInput): IExecuteFunctions {
 		getInputData: () => items,
 		continueOnFail: () => input.continueOnFail ?? false,
 		getWorkflow: () => ({ id: 'wf-1', name: 'test', active: false }),
-		getExecutionId: () => 'exec-1',
+		getExecutionId: () => input.executionId ?? 'exec-1',
+		getContext: () => (input.nodeContext ??= {}),
+		getWorkflowDataProxy: () => ({ $runIndex: input.runIndex ?? 0 }),
 		getCredentials: async () => ({ secretKey: input.secretKey ?? 'sk_test_123', mode: 'test' }),
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
 			if (!(name in input.parameters)) {
