@@ -84,9 +84,20 @@ export interface NormalizedPayment {
 	status: PaymentStatus;
 	/** True only when the money has arrived (or, for a refund, has been returned). */
 	paid: boolean;
-	/** Decimal string in the currency's major unit, e.g. "12.50" for 1250 USD cents, "1250" for JPY. */
+	/**
+	 * The money that moved, as a decimal string in the currency's major unit ("12.50" for 1250 USD
+	 * cents, "1250" for JPY): received for a payment intent, captured for a charge, paid for an
+	 * invoice. Before any money moved it is the amount asked for (see `paid`).
+	 */
 	amount: string | null;
 	amountMinor: number | null;
+	/**
+	 * What was asked for or authorised, when that can differ from `amount` (a payment intent or
+	 * charge captured in part); null for other kinds.
+	 */
+	amountRequested: string | null;
+	/** Refunded so far, when the object says (a charge, or a payment intent with its charge expanded). */
+	amountRefunded: string | null;
 	/** Lower-case ISO code, as Stripe sends it. */
 	currency: string | null;
 	customerId: string | null;
@@ -101,6 +112,8 @@ export interface NormalizedPayment {
 	metadata: Record<string, string>;
 	createdAt: string | null;
 	livemode: boolean | null;
+	/** The Stripe Connect account (acct_…) the object belongs to; null for the platform's own. */
+	account: string | null;
 }
 
 /** Normalised event names the trigger offers first (guide §5). */
@@ -117,7 +130,15 @@ export type NormalizedEventName =
 	| 'subscription.canceled';
 
 export interface NormalizedEvent {
-	event: { id: string; type: string; created: number; livemode: boolean; apiVersion: string | null };
+	event: {
+		id: string;
+		type: string;
+		created: number;
+		livemode: boolean;
+		apiVersion: string | null;
+		/** Connect: the connected account (acct_…) the event happened on; null for the platform. */
+		account: string | null;
+	};
 	/** The normalised names this delivery means (usually one; a paid checkout is checkout.completed too). */
 	names: NormalizedEventName[];
 	/** Null for raw events whose object is not a payment object (customer.created, payout.paid, …). */

@@ -26,6 +26,33 @@ export const GENERIC_DECLINE_USER_MESSAGE =
 const NEW_ATTEMPT =
 	'A later retry must be a new payment attempt (a new idempotency key): the same key replays this decline.';
 
+/**
+ * Stripe Radar blocked the payment before it reached the bank (charge `outcome.type: blocked`,
+ * `network_status: not_sent_to_network`; `outcome.reason` highest_risk_level, elevated_risk_level,
+ * rule; decline code merchant_blacklist for a block-list match). Not a bank decline: asking for
+ * another card invites a card tester to try the next one, and the risk verdict is never shown.
+ */
+export const RADAR_BLOCK_RULE: DeclineRule = {
+	codes: ['highest_risk_level', 'elevated_risk_level', 'rule', 'merchant_blacklist'],
+	category: 'card_declined',
+	nextStep: 'review_for_fraud',
+	reviewForFraud: true,
+	message:
+		'Stripe blocked this payment before it was sent to the bank (not a bank decline), for a reason that must not be shown to the customer. Show them only the generic decline message, do not retry or ask for another card automatically, and review the payment in the Stripe Dashboard (Radar) if the customer is genuine.',
+	userMessage: GENERIC_DECLINE_USER_MESSAGE,
+};
+
+/** Blocked by Stripe because the bank would almost certainly decline it (not a fraud verdict). */
+const LOW_AUTHORIZATION_RULE: DeclineRule = {
+	codes: ['low_probability_of_authorization'],
+	category: 'card_declined',
+	nextStep: 'ask_for_new_payment_method',
+	reviewForFraud: false,
+	message:
+		'Stripe did not send this payment to the bank because it was very unlikely to be authorised (not a bank decline). Ask the customer for another payment method.',
+	userMessage: GENERIC_DECLINE_USER_MESSAGE,
+};
+
 export const DECLINE_RULES: readonly DeclineRule[] = [
 	{
 		codes: [
@@ -67,16 +94,17 @@ export const DECLINE_RULES: readonly DeclineRule[] = [
 			'pickup_card',
 			'restricted_card',
 			'fraudulent',
-			'merchant_blacklist',
 			'security_violation',
 		],
 		category: 'card_declined',
 		nextStep: 'review_for_fraud',
 		reviewForFraud: true,
 		message:
-			'The bank declined the card for a reason that must not be shown to the customer. Show them the generic decline message, never retry this card, and review the payment for fraud.',
+			'The card was declined for a reason that must not be shown to the customer. Show them only the generic decline message, never retry this card, and review the payment for fraud.',
 		userMessage: GENERIC_DECLINE_USER_MESSAGE,
 	},
+	RADAR_BLOCK_RULE,
+	LOW_AUTHORIZATION_RULE,
 	{
 		codes: ['expired_card', 'invalid_expiry_month', 'invalid_expiry_year'],
 		category: 'card_declined',
@@ -195,4 +223,15 @@ const RULE_BY_CODE = new Map<string, DeclineRule>(
 
 export function findDeclineRule(code: string | undefined): DeclineRule | undefined {
 	return code ? RULE_BY_CODE.get(code) : undefined;
+}
+
+/**
+ * The rule for a charge Stripe blocked (`outcome.type: blocked`), from its `outcome.reason`: an
+ * unlikely authorisation keeps its own rule, anything else (a Radar reason, a rule, none, a reason
+ * Stripe adds later) is a Radar block. Never the generic bank decline.
+ */
+export function blockedOutcomeRule(outcomeReason: string | null | undefined): DeclineRule {
+	return outcomeReason === 'low_probability_of_authorization'
+		? LOW_AUTHORIZATION_RULE
+		: RADAR_BLOCK_RULE;
 }

@@ -17,13 +17,13 @@ export interface FieldCondition {
 export interface NormalizedEventSource {
 	name: NormalizedEventName;
 	stripeType: StripeEventType;
-	/** The delivered object must satisfy this, or the event does not mean `name`. */
-	when?: FieldCondition;
+	/** The delivered object must satisfy this (every one, for a list), or the event does not mean `name`. */
+	when?: FieldCondition | readonly FieldCondition[];
 	/** With "Confirm with Stripe", the object re-read from Stripe must still satisfy this. */
-	stillTrue?: FieldCondition;
+	stillTrue?: FieldCondition | readonly FieldCondition[];
 	/**
-	 * At most one emission of `name` per payment (`payment`: the payment intent id, else the
-	 * object id) or per object (`object`), however many Stripe events say so.
+	 * At most one emission of `name` per payment (`payment`: the payment intent the object names,
+	 * see onceKeysOf) or per object (`object`), however many Stripe events say so.
 	 */
 	oncePer?: 'payment' | 'object';
 }
@@ -35,6 +35,12 @@ export interface NormalizedEventInfo {
 }
 
 const PAID = { field: 'payment_status', in: ['paid'] } as const;
+/**
+ * Only a payment-mode session names the payment intent that took the money. A subscription-mode
+ * session has `payment_intent: null` (its money is the first invoice's payment, reported by that
+ * payment intent's own payment_intent.succeeded), and a setup-mode one takes no money at all.
+ */
+const PAID_PAYMENT_CHECKOUT = [PAID, { field: 'mode', in: ['payment'] }] as const;
 const INTENT_SUCCEEDED = { field: 'status', in: ['succeeded'] } as const;
 
 /** Billing reasons of invoices a subscription raised (the invoice's subscription link moved in 2025). */
@@ -59,14 +65,14 @@ export const NORMALIZED_EVENT_SOURCES: readonly NormalizedEventSource[] = [
 	{
 		name: 'payment.succeeded',
 		stripeType: 'checkout.session.completed',
-		when: PAID,
+		when: PAID_PAYMENT_CHECKOUT,
 		stillTrue: PAID,
 		oncePer: 'payment',
 	},
 	{
 		name: 'payment.succeeded',
 		stripeType: 'checkout.session.async_payment_succeeded',
-		when: PAID,
+		when: PAID_PAYMENT_CHECKOUT,
 		stillTrue: PAID,
 		oncePer: 'payment',
 	},
@@ -131,7 +137,7 @@ export const NORMALIZED_EVENTS: readonly NormalizedEventInfo[] = [
 		name: 'payment.succeeded',
 		displayName: 'Payment Succeeded',
 		description:
-			'The money arrived: once per payment, from a payment intent or a paid checkout, never from an unpaid one',
+			'The money arrived: once per payment (first and renewal payments of subscriptions included), never for an unpaid checkout',
 	},
 	{
 		name: 'payment.failed',

@@ -2,7 +2,7 @@ import { PaymentInputError } from '../errors';
 import type { NormalizedEvent, NormalizedEventName } from '../payments/types';
 import { NORMALIZED_EVENT_SOURCES } from './eventCatalog';
 import type { FieldCondition, NormalizedEventSource } from './eventCatalog';
-import { NORMALIZED_OBJECT_TYPES, normalizeStripeObject } from './normalize';
+import { NORMALIZED_OBJECT_TYPES, normalizeStripeObject, withoutClientSecret } from './normalize';
 import {
 	integerField,
 	isoFromUnixSeconds,
@@ -33,6 +33,8 @@ interface StripeEventEnvelope {
 	created: number;
 	livemode: boolean;
 	apiVersion: string | null;
+	/** Connect: the connected account the event happened on (top-level `account`). */
+	account: string | null;
 	object: StripeObject;
 }
 
@@ -49,8 +51,10 @@ export function normalizeStripeEvent(
 			'Re-read the object named in data.object.id.',
 		);
 	}
-	const object = confirmed ?? envelope.object;
+	const object = withoutClientSecret(confirmed ?? envelope.object);
 	const objectType = textField(object.object) ?? '';
+	const payment = PAYMENT_OBJECT_TYPES.has(objectType) ? normalizeStripeObject(object) : null;
+	if (payment) payment.account = envelope.account;
 	const normalized: NormalizedEvent = {
 		event: {
 			id: envelope.id,
@@ -58,9 +62,10 @@ export function normalizeStripeEvent(
 			created: envelope.created,
 			livemode: envelope.livemode,
 			apiVersion: envelope.apiVersion,
+			account: envelope.account,
 		},
 		names: meaningsOf(envelope.type, envelope.object, confirmed),
-		payment: PAYMENT_OBJECT_TYPES.has(objectType) ? normalizeStripeObject(object) : null,
+		payment,
 		object,
 	};
 	addEventMeaning(normalized, envelope.type);
@@ -68,9 +73,15 @@ export function normalizeStripeEvent(
 }
 
 /**
- * Keys that make a meaning fire at most once however many events carry it: a card checkout sends
- * both checkout.session.completed and payment_intent.succeeded, and both say `payment.succeeded`
- * for the same payment intent, so both give the key `payment.succeeded:pi_…`.
+ * Keys that make a meaning fire at most once however many events carry it. `payment.succeeded` is
+ * keyed by the payment intent that took the money (`payment.succeeded:pi_…`), in every Checkout
+ * mode: a payment-mode session names it (`payment_intent`), so its checkout.session.completed and
+ * the intent's payment_intent.succeeded share one key and the first delivery wins. A subscription's
+ * money (first invoice and renewals alike) is the invoice's payment intent, reported by its
+ * payment_intent.succeeded only: the session (payment_intent null) and the invoice events do not
+ * mean payment.succeeded (eventCatalog.ts), because since API 2025-03-31 neither they nor the
+ * payment intent name each other in the payload, so no key could join them without an API call
+ * per delivery. Setup mode moves no money. docs/trigger.md, "Once per payment".
  */
 export function onceKeysOf(normalized: NormalizedEvent): Map<NormalizedEventName, string> {
 	const keys = new Map<NormalizedEventName, string>();
@@ -125,8 +136,15 @@ function meaningsOf(
 /** Dotted condition fields, split once. */
 const FIELD_PATHS = new Map<string, readonly string[]>();
 
-function holds(condition: FieldCondition | undefined, object: StripeObject): boolean {
+function holds(
+	condition: FieldCondition | readonly FieldCondition[] | undefined,
+	object: StripeObject,
+): boolean {
 	if (!condition) return true;
+	if (isConditionList(condition)) {
+		for (const part of condition) if (!holds(part, object)) return false;
+		return true;
+	}
 	let path = FIELD_PATHS.get(condition.field);
 	if (path === undefined) {
 		path = condition.field.split('.');
@@ -135,6 +153,12 @@ function holds(condition: FieldCondition | undefined, object: StripeObject): boo
 	let value: unknown = object;
 	for (const part of path) value = objectField(value)?.[part];
 	return typeof value === 'string' && condition.in.includes(value);
+}
+
+function isConditionList(
+	condition: FieldCondition | readonly FieldCondition[],
+): condition is readonly FieldCondition[] {
+	return Array.isArray(condition);
 }
 
 /** What the event type says beyond the object's own state. */
@@ -177,6 +201,7 @@ function readEnvelope(event: Record<string, unknown>): StripeEventEnvelope {
 		created,
 		livemode: event.livemode === true,
 		apiVersion: textField(event.api_version),
+		account: textField(event.account),
 		object,
 	};
 }

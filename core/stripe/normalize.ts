@@ -44,6 +44,33 @@ export function normalizeStripeObject(object: Record<string, unknown>): Normaliz
 	return normalize(object);
 }
 
+/**
+ * A Stripe object for an output, without `client_secret` (on the object and on objects expanded
+ * one level down, such as a session's payment_intent). That secret lets anyone holding it and the
+ * publishable key confirm the payment in a browser; a workflow has no use for it, except the one
+ * operation that creates a payment for Stripe.js, which keeps it on purpose. Copies only when
+ * something is removed.
+ */
+export function withoutClientSecret<T extends Record<string, unknown>>(object: T): T {
+	let copy: Record<string, unknown> | null = null;
+	for (const key in object) {
+		if (!Object.hasOwn(object, key)) continue;
+		if (key === 'client_secret') {
+			copy ??= { ...object };
+			delete copy[key];
+			continue;
+		}
+		const child = objectField(object[key]);
+		if (child && Object.hasOwn(child, 'client_secret')) {
+			const cleaned: Record<string, unknown> = { ...child };
+			delete cleaned.client_secret;
+			copy ??= { ...object };
+			copy[key] = cleaned;
+		}
+	}
+	return (copy ?? object) as T;
+}
+
 function normalizeCheckoutSession(session: StripeObject): NormalizedPayment {
 	const payment = basePayment(session, 'checkout');
 	Object.assign(payment, moneyFields(session.amount_total, session.currency));

@@ -26,6 +26,10 @@ export function normalizeInvoice(invoice: StripeObject): NormalizedPayment {
 	const payment = basePayment(invoice, 'invoice');
 	Object.assign(payment, moneyFields(invoice.amount_due, invoice.currency));
 	const status = mappedStatus(INVOICE_STATUSES, invoice.status);
+	if (status === 'succeeded' && integerField(invoice.amount_paid) !== null) {
+		// What was collected (credit balance and credit notes can make it less than amount_due).
+		Object.assign(payment, moneyFields(invoice.amount_paid, invoice.currency));
+	}
 	payment.status = status;
 	payment.paid = status === 'succeeded';
 	payment.customerEmail = textField(invoice.customer_email) ?? payment.customerEmail;
@@ -100,16 +104,41 @@ export function normalizeSubscription(subscription: StripeObject): NormalizedPay
 	return payment;
 }
 
-/** The amount billed each period (sum of price × quantity), or null when it cannot be known exactly. */
+/**
+ * The amount billed each period: the sum of price × quantity, or null when the subscription alone
+ * cannot say it exactly — a discount (coupon, promotion code), tax added on top of the prices
+ * (Stripe Tax, exclusive or unexpanded tax rates), a tiered or metered price. Null, not a guess:
+ * the upcoming invoice (Invoice → Preview) has the exact amount.
+ */
 function recurringAmount(subscription: StripeObject): number | null {
 	const items = objectField(subscription.items)?.data;
 	if (!Array.isArray(items) || items.length === 0) return null;
+	if (hasDiscount(subscription) || addsTax(subscription.default_tax_rates)) return null;
+	const automaticTax = objectField(subscription.automatic_tax)?.enabled === true;
 	let total = 0;
-	for (const item of items) {
-		const unitAmount = integerField(objectField(objectField(item)?.price)?.unit_amount);
-		const quantity = integerField(objectField(item)?.quantity) ?? 1;
-		if (unitAmount === null) return null;
+	for (const entry of items) {
+		const item = objectField(entry);
+		const price = objectField(item?.price);
+		const unitAmount = integerField(price?.unit_amount);
+		const quantity = integerField(item?.quantity) ?? 1;
+		if (unitAmount === null || !item || hasDiscount(item) || addsTax(item.tax_rates)) return null;
+		if (objectField(price?.recurring)?.usage_type === 'metered') return null;
+		if (automaticTax && price?.tax_behavior !== 'inclusive') return null;
 		total += unitAmount * quantity;
 	}
 	return total;
+}
+
+/** `discounts` (ids or objects, API 2024+) or the older single `discount`. */
+function hasDiscount(object: StripeObject): boolean {
+	const discounts = object.discounts;
+	return (
+		(Array.isArray(discounts) && discounts.length > 0) || objectField(object.discount) !== null
+	);
+}
+
+/** Tax rates that add to the price: any not known (expanded) to be inclusive. */
+function addsTax(taxRates: unknown): boolean {
+	if (!Array.isArray(taxRates)) return false;
+	return taxRates.some((rate) => objectField(rate)?.inclusive !== true);
 }

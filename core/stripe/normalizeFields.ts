@@ -110,6 +110,11 @@ export function moneyFields(
 	return { amount, amountMinor, currency: code };
 }
 
+/** A decimal amount for a minor-unit field, or null when either part is missing. */
+export function decimalField(minor: unknown, currency: unknown): string | null {
+	return moneyFields(minor, currency).amount;
+}
+
 /** The fields every kind fills the same way; each normaliser overrides the rest. */
 export function basePayment(
 	object: StripeObject,
@@ -124,6 +129,8 @@ export function basePayment(
 		paid: false,
 		amount: money.amount,
 		amountMinor: money.amountMinor,
+		amountRequested: null,
+		amountRefunded: null,
 		currency: money.currency,
 		customerId: idField(object.customer),
 		customerEmail: textField(objectField(object.customer)?.email),
@@ -134,5 +141,6 @@ export function basePayment(
 		metadata: metadataField(object.metadata),
 		createdAt: isoFromUnixSeconds(object.created),
 		livemode: typeof object.livemode === 'boolean' ? object.livemode : null,
+		account: null,
 	};
 }

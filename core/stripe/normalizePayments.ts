@@ -1,7 +1,11 @@
 import type { NextStep, NormalizedPayment, PaymentStatus } from '../payments/types';
+import { blockedOutcomeRule, findDeclineRule } from './declineCodes';
 import { interpretStripeError } from './errors';
 import {
 	basePayment,
+	decimalField,
+	integerField,
+	moneyFields,
 	idField,
 	inParentheses,
 	mappedStatus,
@@ -37,10 +41,6 @@ const STRIPE_JS_ONLY =
 	'The bank requires the customer to authenticate (3-D Secure), and only Stripe.js can finish it for ' +
 	'this payment. Send the customer a hosted Checkout Session or Payment Link instead.';
 
-const FRAUD_REASON =
-	'The bank declined the card for a reason that must not be shown to the customer. Show them only ' +
-	'the generic decline message, do not retry this card, and review the payment for fraud.';
-
 /** Next step and plain-language reason for a Stripe error object (last_payment_error, failure fields). */
 export function failureFromStripeError(error: StripeObject): {
 	nextStep: NextStep;
@@ -48,10 +48,24 @@ export function failureFromStripeError(error: StripeObject): {
 } {
 	const status = error.type === 'card_error' ? 402 : 400;
 	const details = interpretStripeError({ status, body: { error } });
-	// `reason` travels with the payment into emails and CRMs: a fraud, lost or stolen reason stays out.
-	if (details.nextStep === 'review_for_fraud')
-		return { nextStep: details.nextStep, reason: FRAUD_REASON };
+	// `reason` travels with the payment into emails and CRMs: a fraud, lost, stolen or Radar reason
+	// stays out, and so does whatever Stripe's own message says about it.
+	const rule = findDeclineRule(details.declineCode) ?? findDeclineRule(details.code);
+	if (rule?.reviewForFraud) return { nextStep: rule.nextStep, reason: rule.message };
 	return { nextStep: details.nextStep, reason: details.message };
+}
+
+/**
+ * A charge Stripe blocked (`outcome.type: blocked`, never sent to the bank): the block's own rule,
+ * never a bank decline, and never the risk reason in the text. Null for any other outcome.
+ */
+function blockedOutcome(
+	charge: StripeObject | null,
+): { nextStep: NextStep; reason: string } | null {
+	const outcome = objectField(charge?.outcome);
+	if (textField(outcome?.type) !== 'blocked') return null;
+	const rule = blockedOutcomeRule(textField(outcome?.reason));
+	return { nextStep: rule.nextStep, reason: rule.message };
 }
 
 export function normalizePaymentIntent(intent: StripeObject): NormalizedPayment {
@@ -61,7 +75,9 @@ export function normalizePaymentIntent(intent: StripeObject): NormalizedPayment 
 	payment.paid = status === 'succeeded';
 	payment.paymentId = payment.id;
 	payment.customerEmail = textField(intent.receipt_email) ?? payment.customerEmail;
+	Object.assign(payment, intentAmounts(intent, status));
 	const lastError = objectField(intent.last_payment_error);
+	const latestCharge = objectField(intent.latest_charge);
 
 	if (status === 'requires_action') {
 		payment.nextStep = 'customer_must_authenticate';
@@ -69,6 +85,8 @@ export function normalizePaymentIntent(intent: StripeObject): NormalizedPayment 
 		payment.reason = payment.nextStepUrl
 			? 'The customer must complete an action (such as 3-D Secure) at the given URL.'
 			: STRIPE_JS_ONLY;
+	} else if (status === 'requires_payment_method' && blockedOutcome(latestCharge)) {
+		Object.assign(payment, blockedOutcome(latestCharge));
 	} else if (status === 'requires_payment_method' && lastError) {
 		Object.assign(payment, failureFromStripeError(lastError));
 	} else if (status === 'requires_payment_method') {
@@ -89,6 +107,32 @@ export function normalizePaymentIntent(intent: StripeObject): NormalizedPayment 
 	return payment;
 }
 
+/**
+ * Money of a payment intent: `amount` is `amount_received` once money moved (a partial capture
+ * receives less than was authorised), `amount_capturable` while authorised, and the amount asked
+ * for before that; `amountRequested` is always the amount asked for.
+ */
+function intentAmounts(
+	intent: StripeObject,
+	status: PaymentStatus,
+): Pick<NormalizedPayment, 'amount' | 'amountMinor' | 'amountRequested' | 'amountRefunded'> {
+	const received = integerField(intent.amount_received) ?? 0;
+	const capturable = integerField(intent.amount_capturable) ?? 0;
+	let moved: unknown = intent.amount;
+	if (received > 0) moved = received;
+	else if (status === 'requires_capture' && capturable > 0) moved = capturable;
+	const { amount, amountMinor } = moneyFields(moved, intent.currency);
+	const latestCharge = objectField(intent.latest_charge);
+	return {
+		amount,
+		amountMinor,
+		amountRequested: decimalField(intent.amount, intent.currency),
+		amountRefunded: latestCharge
+			? decimalField(latestCharge.amount_refunded, intent.currency)
+			: null,
+	};
+}
+
 function hostedActionUrl(nextAction: StripeObject | null): string | null {
 	if (!nextAction) return null;
 	for (const [type, field] of HOSTED_ACTION_URLS) {
@@ -106,7 +150,13 @@ export function normalizeCharge(charge: StripeObject): NormalizedPayment {
 		textField(billing?.email) ?? textField(charge.receipt_email) ?? payment.customerEmail;
 	const stripeStatus = textField(charge.status);
 	const captured = charge.captured !== false;
-	const refunded = typeof charge.amount_refunded === 'number' ? charge.amount_refunded : 0;
+	const refunded = integerField(charge.amount_refunded) ?? 0;
+	payment.amountRequested = payment.amount;
+	payment.amountRefunded = decimalField(charge.amount_refunded, charge.currency);
+	if (stripeStatus === 'succeeded' && captured && integerField(charge.amount_captured) !== null) {
+		// A partial capture collects less than was authorised: report what was collected.
+		Object.assign(payment, moneyFields(charge.amount_captured, charge.currency));
+	}
 
 	if (stripeStatus === 'succeeded' && !captured) {
 		payment.status = 'requires_capture';
@@ -124,13 +174,14 @@ export function normalizeCharge(charge: StripeObject): NormalizedPayment {
 		const outcome = objectField(charge.outcome);
 		Object.assign(
 			payment,
-			failureFromStripeError({
-				type: 'card_error',
-				code: charge.failure_code,
-				decline_code: outcome?.reason,
-				advice_code: outcome?.advice_code,
-				message: charge.failure_message,
-			}),
+			blockedOutcome(charge) ??
+				failureFromStripeError({
+					type: 'card_error',
+					code: charge.failure_code,
+					decline_code: outcome?.reason,
+					advice_code: outcome?.advice_code,
+					message: charge.failure_message,
+				}),
 		);
 	}
 	return payment;

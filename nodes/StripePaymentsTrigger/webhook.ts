@@ -57,7 +57,7 @@ export async function receiveStripeWebhook(this: IWebhookFunctions): Promise<IWe
 	const claimed = [eventKey];
 	try {
 		if (settings.confirmWithStripe) {
-			const fresh = await reReadEventObject.call(this, normalized.object);
+			const fresh = await reReadEventObject.call(this, normalized);
 			if (fresh) normalized = normalizeStripeEvent(event, { confirmedObject: fresh });
 		}
 		const names = namesToEmit(normalized, settings, dedupe, claimed);

@@ -35,6 +35,8 @@ export interface StripeTransportCall {
 	idempotencyKey?: string;
 	/** Names the item in errors; also picks the item's credential when it is an expression. */
 	itemIndex?: number;
+	/** Connect: act on this account (`Stripe-Account`) instead of the credential's own setting. */
+	stripeAccount?: string;
 }
 
 /** What the transport reads from the paywireStripeApi credential. */
@@ -78,7 +80,7 @@ export async function stripeApiRequest(
 				params: call.params,
 				idempotencyKey: call.idempotencyKey,
 				apiVersion: credential.apiVersion,
-				stripeAccount: credential.stripeAccount,
+				stripeAccount: call.stripeAccount ?? credential.stripeAccount,
 				baseUrl: credential.baseUrl,
 			},
 			{ send, sleep, policy: stripeTransportSettings.retryPolicy },

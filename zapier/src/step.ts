@@ -16,7 +16,11 @@ export interface CreateStep {
 	key: string;
 	fields: ReadonlyArray<FieldLabel>;
 	path: string;
-	params: (inputData: Record<string, unknown>) => Record<string, unknown>;
+	/** Validates and converts the input; `read` GETs a Stripe object first when the params need one. */
+	params: (
+		inputData: Record<string, unknown>,
+		read: (path: string) => Promise<Record<string, unknown>>,
+	) => Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 export interface CreatedObject {
@@ -26,7 +30,8 @@ export interface CreatedObject {
 
 /**
  * The one way a create talks to Stripe: card-number guard over every input, then the params (which
- * validate and convert amounts), then a POST with the step's idempotency key through core.
+ * validate and convert amounts, reading a Stripe object first when they must), then a POST with
+ * the step's idempotency key through core.
  */
 export async function postCreate(
 	z: ZObject,
@@ -35,7 +40,8 @@ export async function postCreate(
 ): Promise<CreatedObject> {
 	const inputData = (bundle.inputData ?? {}) as Record<string, unknown>;
 	assertNoCardNumbersInInputs(inputData, step.fields);
-	const params = step.params(inputData);
+	const read = async (path: string) => (await stripeCall(z, bundle, { method: 'GET', path })).body;
+	const params = await step.params(inputData, read);
 	const idempotencyKey = stepIdempotencyKey(
 		bundle,
 		step.key,

@@ -177,6 +177,58 @@ describe('Zapier app against the Stripe emulator', () => {
 		assert.match(paymentIntentId, /^pi_/);
 	});
 
+	it('a paid subscription Checkout runs Payment Succeeded once, for the first invoice’s payment', async () => {
+		const before = received.length;
+		const response = await fetch(`${emulatorUrl}/v1/checkout/sessions`, {
+			method: 'POST',
+			headers: {
+				authorization: 'Bearer sk_test_123',
+				'content-type': 'application/x-www-form-urlencoded',
+				'idempotency-key': 'zapier-emulator-subscription-checkout',
+			},
+			body: new URLSearchParams({
+				mode: 'subscription',
+				success_url: 'https://example.com/thanks',
+				customer_email: 'sub@example.com',
+				'line_items[0][quantity]': '1',
+				'line_items[0][price_data][currency]': 'usd',
+				'line_items[0][price_data][unit_amount]': '1500',
+				'line_items[0][price_data][recurring][interval]': 'month',
+				'line_items[0][price_data][product_data][name]': 'Monthly plan',
+			}).toString(),
+		});
+		const session = (await response.json()) as { id: string };
+		await emulatorControl(`/checkout/${session.id}/pay`, {});
+		await emulatorControl('/idle');
+		const deliveries = received.slice(before);
+		const types = deliveries.map(
+			(delivery) => (JSON.parse(delivery.body) as { type: string }).type,
+		);
+		assert.ok(types.includes('checkout.session.completed'), types.join(', '));
+		assert.ok(types.includes('payment_intent.succeeded'), types.join(', '));
+		const items: Record<string, unknown>[] = [];
+		for (const delivery of deliveries) {
+			items.push(
+				...(await run<Record<string, unknown>[]>(
+					triggerOperation('payment_succeeded').perform,
+					{
+						authData: authData(),
+						subscribeData,
+						rawRequest: {
+							headers: { 'Http-Stripe-Signature': delivery.signature },
+							content: delivery.body,
+						},
+					},
+					{ keepCache: true },
+				)),
+			);
+		}
+		assert.equal(items.length, 1, `one payment, one Zap run (deliveries: ${types.join(', ')})`);
+		const payment = items[0].payment as Record<string, unknown>;
+		assert.equal(payment.kind, 'payment');
+		assert.equal(payment.amount, '15.00');
+	});
+
 	it('samples Payment Succeeded from the account’s recent events', async () => {
 		const samples = await run<Record<string, unknown>[]>(
 			triggerOperation('payment_succeeded').performList,
@@ -232,7 +284,7 @@ describe('Zapier app against the Stripe emulator', () => {
 		const bundle = {
 			authData: authData(),
 			meta,
-			inputData: { paymentId: paymentIntentId, amount: '5', currency: 'usd' },
+			inputData: { paymentId: paymentIntentId, amount: '5', currency: 'usd', reference: 'rma-5' },
 		};
 		const first = await run(App.creates.create_refund.operation.perform, bundle);
 		const replay = await run(App.creates.create_refund.operation.perform, bundle);

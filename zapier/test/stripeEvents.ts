@@ -24,6 +24,7 @@ const intent = (status: string) => ({
 const session = (status: string, paymentStatus: string) => ({
 	id: 'cs_test_1',
 	object: 'checkout.session',
+	mode: 'payment',
 	status,
 	payment_status: paymentStatus,
 	amount_total: 1999,

@@ -5,6 +5,10 @@ import Stripe from 'stripe';
 
 import { normalizeStripeEvent } from '../../core/stripe/events';
 import { App, authData, run, useNock, zapierErrorOf } from './helpers';
+import {
+	permutations,
+	subscriptionCheckoutEvents,
+} from '../../test/fixtures/stripe/subscriptionCheckout';
 import { SECRET, signedDelivery, stripeEvent } from './stripeEvents';
 
 const subscribeData = { id: 'we_1', secret: SECRET };
@@ -78,6 +82,7 @@ describe('trigger perform: verified deliveries', () => {
 				created: 1767225600,
 				livemode: false,
 				apiVersion: '2026-10-28.endive',
+				account: null,
 			});
 			assert.equal((item.payment as Record<string, unknown>).paid, paid);
 			assert.deepEqual(
@@ -85,7 +90,11 @@ describe('trigger perform: verified deliveries', () => {
 				normalizeStripeEvent(event).payment,
 				'core’s normalised payment',
 			);
-			assert.deepEqual(item.object, event.data.object);
+			const { client_secret: _secret, ...withoutSecret } = event.data.object as Record<
+				string,
+				unknown
+			>;
+			assert.deepEqual(item.object, withoutSecret, 'the object as delivered, less client_secret');
 			const expectedKeys = ['id', 'event', 'names', 'payment', 'object'];
 			if (type === 'invoice.payment_failed') expectedKeys.push('dunning');
 			assert.deepEqual(Object.keys(item), expectedKeys, 'the n8n trigger’s item shape, plus id');
@@ -155,6 +164,36 @@ describe('trigger perform: verified deliveries', () => {
 		);
 		assert.equal(checkout.length, 1);
 		assert.deepEqual(intent, []);
+	});
+
+	it('runs the Zap once for a subscription Checkout, whatever order its five events arrive in', async () => {
+		const events = subscriptionCheckoutEvents();
+		// A sample of the 120 orders (each run is a full app call): every event first and last once.
+		const orders = permutations(events).filter((_, index) => index % 13 === 0);
+		for (const order of orders) {
+			const endpoint = { ...subscribeData, id: `we_${orders.indexOf(order)}` };
+			let runs = 0;
+			for (const event of order) {
+				const items = await run<Record<string, unknown>[]>(
+					performOf('payment_succeeded'),
+					{ authData, subscribeData: endpoint, ...signedDelivery(event) },
+					{ keepCache: true },
+				);
+				runs += items.length;
+			}
+			assert.equal(runs, 1, order.map((event) => event.type).join(', '));
+		}
+	});
+
+	it('keeps the Connect account of an event', async () => {
+		const event = { ...stripeEvent('payment_intent.succeeded'), account: 'acct_seller_1' };
+		const [item] = await run<Record<string, unknown>[]>(performOf('payment_succeeded'), {
+			authData,
+			subscribeData,
+			...signedDelivery(event),
+		});
+		assert.equal((item.event as Record<string, unknown>).account, 'acct_seller_1');
+		assert.equal((item.payment as Record<string, unknown>).account, 'acct_seller_1');
 	});
 
 	it('keeps two Zaps (two endpoints) independent', async () => {

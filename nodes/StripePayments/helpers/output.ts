@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeStripeObject } from '../../../core/stripe/normalize';
+import { normalizeStripeObject, withoutClientSecret } from '../../../core/stripe/normalize';
 
 /**
  * Output shape, the same for every operation: the raw Stripe object at the top level (so
@@ -8,11 +8,17 @@ import { normalizeStripeObject } from '../../../core/stripe/normalize';
  * - `payment`: the gateway-neutral NormalizedPayment, on money objects (payment intents,
  *   checkout sessions, refunds, payment links, invoices);
  * - `idempotencyKey`: the key sent, on every POST.
+ * `client_secret` is left out (core's withoutClientSecret) unless the operation exists to hand it
+ * to Stripe.js (Create for On-Session Payment).
  * Stripe objects have no `payment` or `idempotencyKey` field of their own.
  */
-export function moneyOutput(stripeObject: IDataObject, idempotencyKey?: string): IDataObject {
+export function moneyOutput(
+	stripeObject: IDataObject,
+	idempotencyKey?: string,
+	options: { keepClientSecret?: boolean } = {},
+): IDataObject {
 	return {
-		...stripeObject,
+		...(options.keepClientSecret ? stripeObject : withoutClientSecret(stripeObject)),
 		payment: normalizeStripeObject(stripeObject) as unknown as IDataObject,
 		...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
 	};

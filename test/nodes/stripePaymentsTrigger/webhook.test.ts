@@ -56,6 +56,7 @@ describe('Stripe Payments Trigger webhook()', () => {
 			created: event.created,
 			livemode: false,
 			apiVersion: null,
+			account: null,
 		});
 		assert.deepEqual(item.names, ['payment.succeeded']);
 		assert.equal((item.payment as IDataObject).paid, true);

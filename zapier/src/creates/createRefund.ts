@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 
 import { PaymentInputError } from '../../../core/errors';
-import { toMinorUnits } from '../../../core/payments/amounts';
+import { paymentRetrievePath, refundAmountInMinorUnits } from '../../../core/stripe/refundAmount';
 import { metadataField, referenceField } from '../fields';
 import { metadataOf, optionalText, stripeId } from '../inputs';
 import { moneyOutput } from '../output';
@@ -28,7 +28,8 @@ const inputFields = defineInputFields([
 		label: 'Currency',
 		type: 'string',
 		required: false,
-		helpText: 'Needed with Amount: the payment’s currency, e.g. usd.',
+		helpText:
+			'Optional check. A refund is always in the payment’s own currency (Paywire reads it from Stripe); a different currency entered here refuses the refund.',
 	},
 	{
 		key: 'reason',
@@ -45,24 +46,45 @@ const inputFields = defineInputFields([
 		],
 	},
 	metadataField,
-	referenceField,
+	{
+		...referenceField,
+		helpText:
+			'Identifies this one refund, such as the return or order id. **Needed for a partial refund**: two refunds with the same reference refund once (a replayed Zap included), two with different references are two refunds. A full refund without one is keyed by its input.',
+	},
 ]);
 
-export function refundParams(inputData: Record<string, unknown>): Stripe.RefundCreateParams {
+/**
+ * The refund request: a partial amount is converted with the currency of the payment itself, read
+ * from Stripe first (core's refundAmountInMinorUnits); a typed currency is only checked. A partial
+ * refund needs a Reference: without it two genuine refunds of the same amount on one payment would
+ * share an idempotency key and the second would silently replay the first. A full refund cannot
+ * genuinely happen twice, so its input is its key.
+ */
+export async function refundParams(
+	inputData: Record<string, unknown>,
+	read: (path: string) => Promise<Record<string, unknown>>,
+): Promise<Stripe.RefundCreateParams> {
 	const paymentId = stripeId(inputData.paymentId, 'Payment ID', ['pi_', 'ch_']);
 	const amountText = optionalText(inputData.amount);
-	const currency = optionalText(inputData.currency)?.toLowerCase();
-	if (amountText !== undefined && currency === undefined) {
+	if (amountText !== undefined && optionalText(inputData.reference) === undefined) {
 		throw new PaymentInputError(
-			'Currency',
-			'is needed when Amount is set.',
-			'Enter the payment’s currency, e.g. usd.',
+			'Reference',
+			'is needed for a partial refund (Amount is set): without it two refunds of the same amount on one payment would be taken for one.',
+			'Map something that identifies this refund, such as the return or order id.',
 		);
 	}
+	const amount =
+		amountText === undefined
+			? undefined
+			: refundAmountInMinorUnits(
+					amountText,
+					await read(paymentRetrievePath(paymentId)),
+					optionalText(inputData.currency),
+				);
 	return {
 		payment_intent: paymentId.startsWith('pi_') ? paymentId : undefined,
 		charge: paymentId.startsWith('ch_') ? paymentId : undefined,
-		amount: amountText === undefined ? undefined : toMinorUnits(amountText, currency!, 'Amount'),
+		amount,
 		reason: optionalText(inputData.reason) as Stripe.RefundCreateParams.Reason | undefined,
 		metadata: metadataOf(inputData.metadata),
 	};
@@ -73,7 +95,7 @@ const perform = createPerform(
 		key: 'create_refund',
 		fields: inputFields,
 		path: '/v1/refunds',
-		params: (inputData) => ({ ...refundParams(inputData) }),
+		params: async (inputData, read) => ({ ...(await refundParams(inputData, read)) }),
 	},
 	moneyOutput,
 );
@@ -84,7 +106,7 @@ export const createRefund = defineCreate({
 	display: {
 		label: 'Create Refund',
 		description:
-			'Refunds a payment in full or in part. A replayed Zap with the same input refunds once: Stripe returns the first refund.',
+			'Refunds a payment in full or in part, in the payment’s own currency. A replayed Zap refunds once; a partial refund needs a Reference so two genuine refunds are never taken for one.',
 	},
 	operation: {
 		inputFields,

@@ -12,6 +12,8 @@ export function sampleItem(input: {
 		gateway: 'stripe',
 		amount: '19.99',
 		amountMinor: 1999,
+		amountRequested: null,
+		amountRefunded: null,
 		currency: 'usd',
 		customerId: 'cus_123',
 		customerEmail: 'jane@example.com',
@@ -22,6 +24,7 @@ export function sampleItem(input: {
 		metadata: { order_id: '42' },
 		createdAt: '2026-01-01T00:00:00.000Z',
 		livemode: false,
+		account: null,
 		...input.payment,
 	};
 	return {
@@ -32,6 +35,7 @@ export function sampleItem(input: {
 			created: 1767225600,
 			livemode: false,
 			apiVersion: '2026-10-28.endive',
+			account: null,
 		},
 		names: input.names,
 		payment,

@@ -64,5 +64,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idempotencyKey,
 		itemIndex,
 	});
-	return moneyOutput(body, idempotencyKey);
+	return moneyOutput(body, idempotencyKey, { keepClientSecret: true });
 }
