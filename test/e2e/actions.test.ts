@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { partialRefundOfItem } from '../helpers/moneyParameters';
 import { createCustomer, paidPaymentIntent, savedPaymentMethod } from './support/stripe';
 import { startSuite, type E2eSuite } from './support/suite';
 import { actionWorkflow, runAction } from './support/workflows';
@@ -37,12 +38,7 @@ describe('an action workflow moves money through the emulator', () => {
 				whenAuthenticationRequired: 'outputNextStep',
 			}),
 			actionWorkflow('e2eActRefund0001', suite.credential, 'e2e-refund', {
-				resource: 'refund',
-				operation: 'create',
-				refundSource: 'paymentIntent',
-				paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
-				amountType: 'partial',
-				amount: '={{ $json.amount }}',
+				...partialRefundOfItem(),
 				reason: 'requested_by_customer',
 			}),
 		];

@@ -5,6 +5,11 @@ import { emulatorControl } from '../../scripts/lib/emulator';
 import { nodeOutput } from '../../scripts/lib/n8nRest';
 import { deliver, paymentIntentObject, stripeEvent } from './support/deliveries';
 import { waitForExecutions } from './support/executions';
+import {
+	captureItemPayment,
+	chargeItemCustomer,
+	partialRefundOfItem,
+} from '../helpers/moneyParameters';
 import { allRunsOutput, itemsWorkflow, postItems } from './support/moneyShapes';
 import { createCustomer, paidPaymentIntent, savedPaymentMethod, stripe } from './support/stripe';
 import { startSuite, type E2eSuite } from './support/suite';
@@ -44,19 +49,7 @@ describe('money in the shapes builders wire', () => {
 	it('Loop Over Items refunding three equal parts of one payment makes three refunds', async () => {
 		const workflowId = 'e2eMoneyLoop0001';
 		await suite.rest.createWorkflow(
-			itemsWorkflow(
-				workflowId,
-				suite.credential,
-				{
-					resource: 'refund',
-					operation: 'create',
-					refundSource: 'paymentIntent',
-					paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
-					amountType: 'partial',
-					amount: '={{ $json.amount }}',
-				},
-				{ loop: true },
-			),
+			itemsWorkflow(workflowId, suite.credential, partialRefundOfItem(), { loop: true }),
 		);
 		await suite.rest.activate(workflowId);
 		const payment = (await paidPaymentIntent(suite.emulator.url, 5000)).id;
@@ -92,14 +85,7 @@ describe('money in the shapes builders wire', () => {
 		it(`a batch charge with one decline, retried by n8n (loadWorkflow ${loadWorkflow}) after the card is fixed, charges each customer once`, async () => {
 			const workflowId = loadWorkflow ? 'e2eMoneyRetry002' : 'e2eMoneyRetry001';
 			await suite.rest.createWorkflow(
-				itemsWorkflow(workflowId, suite.credential, {
-					resource: 'payment',
-					operation: 'charge',
-					customer: { __rl: true, mode: 'id', value: '={{ $json.customer }}' },
-					paymentMethodSource: 'customerDefault',
-					amount: '12.00',
-					currency: 'usd',
-				}),
+				itemsWorkflow(workflowId, suite.credential, chargeItemCustomer('12.00')),
 			);
 			await suite.rest.activate(workflowId);
 			const customers: string[] = [];
@@ -204,12 +190,7 @@ describe('money in the shapes builders wire', () => {
 	it('a partial capture reports the captured amount downstream', async () => {
 		const workflowId = 'e2eMoneyCapture1';
 		await suite.rest.createWorkflow(
-			actionWorkflow(workflowId, suite.credential, 'e2e-capture', {
-				resource: 'payment',
-				operation: 'capture',
-				paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
-				amountToCapture: '={{ $json.amount }}',
-			}),
+			actionWorkflow(workflowId, suite.credential, 'e2e-capture', captureItemPayment()),
 		);
 		await suite.rest.activate(workflowId);
 		const authorised = await stripe<{ id: string; status: string }>(

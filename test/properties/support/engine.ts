@@ -20,6 +20,8 @@ import {
 	type TestCredentials,
 } from '../../nodes/harness';
 import { harnessAdditionalData } from '../../nodes/harness/additionalData';
+import { harnessLifecycleHooks } from '../../nodes/harness/lifecycleHooks';
+import { retryDataOf } from '../../nodes/harness/retryExecution';
 import { EXECUTE_WORKFLOW_TRIGGER_TYPE } from './n8nBaseNodes';
 
 let executionCounter = 0;
@@ -85,21 +87,11 @@ export class HarnessInstance {
 	async retry(executionId: string, options: { loadWorkflow: boolean }): Promise<StoredExecution> {
 		const failed = this.executions.find((execution) => execution.id === executionId);
 		if (!failed) throw new Error(`no execution ${executionId}`);
-		if (failed.finished) throw new Error('The execution succeeded, so it cannot be retried.');
-		const data = JSON.parse(JSON.stringify(failed.data)) as IRunExecutionData;
-		if (!data.executionData) throw new Error('The execution was aborted and cannot be retried.');
-		const { lastNodeExecuted } = data.resultData;
-		if (lastNodeExecuted) {
-			delete data.resultData.error;
-			const nodeRuns = data.resultData.runData?.[lastNodeExecuted];
-			if (nodeRuns && nodeRuns.length > 0 && nodeRuns[nodeRuns.length - 1].error !== undefined) {
-				nodeRuns.pop();
-			}
-		}
+		const data = retryDataOf({ data: failed.data, finished: failed.finished } as IRun);
 		const workflow = this.workflow(failed.workflowId);
 		if (options.loadWorkflow) {
 			const current = this.instance(workflow);
-			for (const stack of data.executionData.nodeExecutionStack) {
+			for (const stack of data.executionData?.nodeExecutionStack ?? []) {
 				const node = current.getNode(stack.node.name);
 				if (!node) throw new Error(`Could not find the node "${stack.node.name}" in workflow.`);
 				stack.node = node;
@@ -114,24 +106,12 @@ export class HarnessInstance {
 		data: IRunExecutionData,
 		links: { retryOf?: string; parentExecutionId?: string } = {},
 	): Promise<StoredExecution> {
-		const { WorkflowExecute, ExecutionLifecycleHooks } = await import('n8n-core');
+		const { WorkflowExecute } = await import('n8n-core');
 		// Unique in the process, as an n8n database's ids are: keys scoped by execution never meet.
 		const executionId = String(++executionCounter);
 		const startedAt = Date.now();
 		const workflow = this.instance(workflowData);
-		const now = new Date();
-		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
-			id: workflow.id,
-			name: workflow.name ?? '',
-			active: false,
-			isArchived: false,
-			activeVersionId: null,
-			createdAt: now,
-			updatedAt: now,
-			nodes: workflowData.nodes,
-			connections: workflowData.connections,
-			settings: workflow.settings,
-		});
+		const hooks = await harnessLifecycleHooks(mode, executionId, workflow, workflowData);
 		const additionalData = harnessAdditionalData(hooks, this.credentialsHelper, executionId);
 		additionalData.executeWorkflow = async (info, parentData, options) =>
 			await this.executeSubWorkflow(info, parentData, options ?? {}, executionId);

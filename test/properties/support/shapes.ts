@@ -1,5 +1,6 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
+import { chargeItemCustomer, partialRefundOfItem } from '../../helpers/moneyParameters';
 import { MANUAL_TRIGGER_TYPE, PACKAGE_NAME, type HarnessWorkflow } from '../../nodes/harness';
 import {
 	EXECUTE_WORKFLOW_TRIGGER_TYPE,
@@ -35,26 +36,8 @@ const CREDENTIAL = { paywireStripeApi: { id: 'paywireStripeApi-test', name: 'Tes
 /** Item fields the money node reads: `customer` + `amount` (charge) or `paymentIntent` + `amount` (refund). */
 function moneyParameters(shape: WorkflowShape): INodeParameters {
 	const batching = { concurrency: shape.concurrency, requestsPerSecond: 1000 };
-	if (shape.operation === 'charge') {
-		return {
-			resource: 'payment',
-			operation: 'charge',
-			customer: { __rl: true, mode: 'id', value: '={{ $json.customer }}' },
-			paymentMethodSource: 'customerDefault',
-			amount: '={{ $json.amount }}',
-			currency: 'usd',
-			batching,
-		};
-	}
-	return {
-		resource: 'refund',
-		operation: 'create',
-		refundSource: 'paymentIntent',
-		paymentIntent: { __rl: true, mode: 'id', value: '={{ $json.paymentIntent }}' },
-		amountType: 'partial',
-		amount: '={{ $json.amount }}',
-		batching,
-	};
+	const parameters = shape.operation === 'charge' ? chargeItemCustomer() : partialRefundOfItem();
+	return { ...parameters, batching } as INodeParameters;
 }
 
 function node(
