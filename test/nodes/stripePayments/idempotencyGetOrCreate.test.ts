@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
-import type Stripe from 'stripe';
 
 import { customIdempotencyKey } from '../../../core/idempotency';
-import { startStripeEmulator, type StripeEmulator } from '../../emulator';
-import { stripeClient } from '../../emulator/testClient';
-import { restoreRetries, runStripePayments, TEST_KEY, useFastRetries } from './support';
+import { useStripeEmulator } from './emulatorSuite';
+import { runStripePayments } from './support';
 
 /**
  * Customer › Get or Create by Email after the customer was deleted, against the emulator (which
@@ -15,29 +13,18 @@ import { restoreRetries, runStripePayments, TEST_KEY, useFastRetries } from './s
  * the deleted customer, so replaying it would hand back a customer that no longer exists.
  */
 describe('Stripe Payments › Get or Create by Email after a deletion (emulator)', () => {
-	let emulator: StripeEmulator;
-	let stripe: Stripe;
-
-	before(async () => {
-		useFastRetries();
-		emulator = await startStripeEmulator({ rateLimitPerSecond: 0 });
-		stripe = stripeClient(emulator, TEST_KEY);
-	});
-	after(async () => {
-		restoreRetries();
-		await emulator.stop();
-	});
+	const suite = useStripeEmulator();
 
 	const getOrCreate = async (emails: string[]) => {
 		const { output, error } = await runStripePayments(
 			{ resource: 'customer', operation: 'getOrCreateByEmail', email: '={{ $json.email }}' },
-			{ items: emails.map((email) => ({ email })), credential: { baseUrl: emulator.url } },
+			{ items: emails.map((email) => ({ email })), credential: { baseUrl: suite.emulator.url } },
 		);
 		assert.equal(error, undefined, error?.message);
 		return output.map((item) => item.json);
 	};
 	const liveCustomers = async (email: string) =>
-		(await stripe.customers.list({ email })).data.map((customer) => customer.id);
+		(await suite.stripe.customers.list({ email })).data.map((customer) => customer.id);
 
 	it('creates a new customer instead of replaying the deleted one, then finds it', async () => {
 		const email = 'grace@example.com';
@@ -47,7 +34,7 @@ describe('Stripe Payments › Get or Create by Email after a deletion (emulator)
 			created.idempotencyKey,
 			customIdempotencyKey('customer.getOrCreateByEmail', email),
 		);
-		await stripe.customers.del(String(created.id));
+		await suite.stripe.customers.del(String(created.id));
 
 		const [recreated] = await getOrCreate([email]);
 		assert.notEqual(recreated.id, created.id);
@@ -65,7 +52,7 @@ describe('Stripe Payments › Get or Create by Email after a deletion (emulator)
 		const email = 'hopper@example.com';
 		for (let round = 0; round < 2; round++) {
 			const [customer] = await getOrCreate([email]);
-			await stripe.customers.del(String(customer.id));
+			await suite.stripe.customers.del(String(customer.id));
 		}
 
 		const outputs: IDataObject[] = await getOrCreate([email, 'HOPPER@example.com']);

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
-import type Stripe from 'stripe';
 
 import { deriveIdempotencyKey } from '../../../core/idempotency';
 import { StripePayments } from '../../../nodes/StripePayments/StripePayments.node';
-import { startStripeEmulator, type StripeEmulator } from '../../emulator';
-import { stripeClient } from '../../emulator/testClient';
 import {
 	MANUAL_TRIGGER_TYPE,
 	PACKAGE_NAME,
@@ -18,7 +15,8 @@ import {
 	type WorkflowRunResult,
 } from '../harness';
 import { LoopOverItems } from './loopOverItems';
-import { byId, restoreRetries, TEST_KEY, useFastRetries } from './support';
+import { useStripeEmulator } from './emulatorSuite';
+import { byId, TEST_KEY } from './support';
 
 /**
  * Idempotency in the workflow shapes builders wire, through n8n-core's engine, against the Stripe
@@ -92,32 +90,21 @@ function moneyOutputs(result: WorkflowRunResult): IDataObject[] {
 }
 
 describe('Stripe Payments › idempotency in loops, n8n Retry and re-deliveries (emulator ledger)', () => {
-	let emulator: StripeEmulator;
-	let stripe: Stripe;
-
-	before(async () => {
-		useFastRetries();
-		emulator = await startStripeEmulator({ rateLimitPerSecond: 0 });
-		stripe = stripeClient(emulator, TEST_KEY);
-	});
-	after(async () => {
-		restoreRetries();
-		await emulator.stop();
-	});
+	const suite = useStripeEmulator();
 
 	const run = (workflow: HarnessWorkflow, items: IDataObject[], mode?: 'manual' | 'webhook') =>
 		runWorkflow({
 			nodes: [StripePayments, LoopOverItems],
 			workflow,
 			credentials: {
-				paywireStripeApi: { secretKey: TEST_KEY, mode: 'test', baseUrl: emulator.url },
+				paywireStripeApi: { secretKey: TEST_KEY, mode: 'test', baseUrl: suite.emulator.url },
 			},
 			triggerItems: items.map((json) => ({ json })),
 			mode,
 		});
 
 	const paidIntent = async (amount: number, customer?: string) =>
-		await stripe.paymentIntents.create({
+		await suite.stripe.paymentIntents.create({
 			amount,
 			currency: 'usd',
 			customer,
@@ -127,7 +114,7 @@ describe('Stripe Payments › idempotency in loops, n8n Retry and re-deliveries 
 		});
 
 	const refundsOf = (paymentIntent: string) =>
-		emulator
+		suite.emulator
 			.scope('test')
 			.moneyMovements.filter((m) => m.kind === 'refund' && m.paymentIntent === paymentIntent)
 			.map((m) => m.amount);
@@ -204,9 +191,9 @@ describe('Stripe Payments › idempotency in loops, n8n Retry and re-deliveries 
 		const customers: string[] = [];
 		for (const card of ['pm_card_visa', 'pm_card_chargeCustomerFail']) {
 			// chargeCustomerFail attaches, then declines every charge (generic_decline).
-			const { id } = await stripe.customers.create({ email: `${card}@example.com` });
-			const method = await stripe.paymentMethods.attach(card, { customer: id });
-			await stripe.customers.update(id, {
+			const { id } = await suite.stripe.customers.create({ email: `${card}@example.com` });
+			const method = await suite.stripe.paymentMethods.attach(card, { customer: id });
+			await suite.stripe.customers.update(id, {
 				invoice_settings: { default_payment_method: method.id },
 			});
 			customers.push(id);
@@ -222,9 +209,9 @@ describe('Stripe Payments › idempotency in loops, n8n Retry and re-deliveries 
 		});
 		const chargedCustomers = async () => {
 			const charged: string[] = [];
-			for (const movement of emulator.scope('test').moneyMovements) {
+			for (const movement of suite.emulator.scope('test').moneyMovements) {
 				if (movement.kind !== 'charge' || !movement.paymentIntent) continue;
-				const intent = await stripe.paymentIntents.retrieve(movement.paymentIntent);
+				const intent = await suite.stripe.paymentIntents.retrieve(movement.paymentIntent);
 				if (customers.includes(String(intent.customer))) charged.push(String(intent.customer));
 			}
 			return charged.sort();
@@ -245,15 +232,17 @@ describe('Stripe Payments › idempotency in loops, n8n Retry and re-deliveries 
 		assert.deepEqual(await chargedCustomers(), [customers[0]]);
 
 		// The customer fixes the card; the builder presses Retry on the failed execution.
-		const fixed = await stripe.paymentMethods.attach('pm_card_visa', { customer: customers[1] });
-		await stripe.customers.update(customers[1], {
+		const fixed = await suite.stripe.paymentMethods.attach('pm_card_visa', {
+			customer: customers[1],
+		});
+		await suite.stripe.customers.update(customers[1], {
 			invoice_settings: { default_payment_method: fixed.id },
 		});
 		const retried = await retryExecution(failed, {
 			nodes: [StripePayments, LoopOverItems],
 			workflow: charge,
 			credentials: {
-				paywireStripeApi: { secretKey: TEST_KEY, mode: 'test', baseUrl: emulator.url },
+				paywireStripeApi: { secretKey: TEST_KEY, mode: 'test', baseUrl: suite.emulator.url },
 			},
 		});
 
