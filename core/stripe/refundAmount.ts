@@ -7,10 +7,10 @@ import { toMinorUnits } from '../payments/amounts';
  * first (paymentRetrievePath) and convert with refundAmountInMinorUnits.
  */
 
-/** The GET path of the payment a refund names: a payment intent (pi_…) or a charge (ch_…). */
+/** The GET path of the payment a refund names: a payment intent (pi_…) or a charge (ch_…, py_…). */
 export function paymentRetrievePath(paymentId: string): string {
-	const kind = paymentId.startsWith('ch_') ? '/v1/charges/' : '/v1/payment_intents/';
-	return kind + encodeURIComponent(paymentId);
+	const id = paymentId.trim();
+	return (id.startsWith('pi_') ? '/v1/payment_intents/' : '/v1/charges/') + encodeURIComponent(id);
 }
 
 /**

@@ -26,6 +26,8 @@ export interface CreateStep {
 export interface CreatedObject {
 	body: Record<string, unknown>;
 	idempotencyKey: string;
+	/** Stripe answered with the stored result of an earlier request with this key (a replay). */
+	idempotentReplayed: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function postCreate(
 		params,
 		idempotencyKey,
 	});
-	return { body: result.body, idempotencyKey };
+	return { body: result.body, idempotencyKey, idempotentReplayed: result.idempotentReplayed };
 }
 
 /** Guarded read: the same card-number guard, for searches and lists. */
@@ -77,6 +79,10 @@ export function createPerform(
 	return (z: ZObject, bundle: Bundle) =>
 		withZapierErrors(z, async () => {
 			const created = await postCreate(z, bundle, step);
-			return output(created.body, created.idempotencyKey);
+			// Says whether money moved now or Stripe replayed an earlier answer (same Reference).
+			return {
+				...output(created.body, created.idempotencyKey),
+				idempotentReplayed: created.idempotentReplayed,
+			};
 		});
 }

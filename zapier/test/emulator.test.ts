@@ -289,6 +289,8 @@ describe('Zapier app against the Stripe emulator', () => {
 		const first = await run(App.creates.create_refund.operation.perform, bundle);
 		const replay = await run(App.creates.create_refund.operation.perform, bundle);
 		assert.equal(replay.id, first.id);
+		assert.equal(first.idempotentReplayed, false);
+		assert.equal(replay.idempotentReplayed, true, 'the output says the refund was replayed');
 		const refunds = (await moneyMovements()).filter((movement) => movement.kind === 'refund');
 		assert.deepEqual(
 			refunds.map((movement) => movement.amount),

@@ -131,12 +131,14 @@ export const createRefund = defineCreate({
 				nextStep: 'none',
 			},
 			idempotencyKey: 'paywire-0123abcd',
+			idempotentReplayed: false,
 		},
 		outputFields: [
 			{ key: 'id', label: 'Refund ID' },
 			{ key: 'status', label: 'Status' },
 			{ key: 'payment__amount', label: 'Amount Refunded' },
 			{ key: 'idempotencyKey', label: 'Idempotency Key' },
+			{ key: 'idempotentReplayed', label: 'Replayed (No New Refund)', type: 'boolean' },
 		],
 	},
 });

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toMinorUnits } from '../../../../core/payments/amounts';
+import {
+	paymentRetrievePath,
+	refundAmountInMinorUnits,
+} from '../../../../core/stripe/refundAmount';
 import { idempotencyKeyFor, idempotencyOption } from '../../helpers/idempotency';
-import { pathId } from '../../helpers/lists';
 import { metadataField, metadataFor } from '../../helpers/metadata';
 import { moneyOutput } from '../../helpers/output';
 import { locatedId, stripeResourceLocator } from '../../helpers/resourceLocators';
@@ -86,14 +88,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	if (this.getNodeParameter('amountType', itemIndex) === 'partial') {
 		// The refund is in the payment's currency; ask Stripe for it rather than trust a second field.
-		const path = source === 'charge' ? '/v1/charges/' : '/v1/payment_intents/';
 		const { body: paid } = await stripeApiRequest.call(this, {
 			method: 'GET',
-			path: path + pathId(sourceId),
+			path: paymentRetrievePath(sourceId),
 			itemIndex,
 		});
 		const amount = this.getNodeParameter('amount', itemIndex) as string | number;
-		params.amount = toMinorUnits(amount, String(paid.currency), 'Amount');
+		params.amount = refundAmountInMinorUnits(amount, paid);
 	}
 	const reason = this.getNodeParameter('reason', itemIndex, '') as string;
 	if (reason) params.reason = reason;
