@@ -71,7 +71,9 @@ export const moneyCaseArbitrary: fc.Arbitrary<MoneyCase> = fc
 			}),
 			{ freq: 2 },
 		),
+		// Used only while the run has failed; at least one, so every failed run is retried.
 		retries: fc.array(fc.record({ fixCardsFirst: fc.boolean(), loadWorkflow: fc.boolean() }), {
+			minLength: 1,
 			maxLength: 2,
 		}),
 		startedBy: fc.constantFrom('manual' as const, 'stripeEvent' as const),
