@@ -2,7 +2,7 @@ import { PaymentInputError } from '../errors';
 import type { NormalizedEvent, NormalizedEventName } from '../payments/types';
 import { NORMALIZED_EVENT_SOURCES } from './eventCatalog';
 import type { FieldCondition, NormalizedEventSource } from './eventCatalog';
-import { NORMALIZED_OBJECT_TYPES, normalizeStripeObject, withoutClientSecret } from './normalize';
+import { dropClientSecret, NORMALIZED_OBJECT_TYPES, normalizeStripeObject } from './normalize';
 import {
 	integerField,
 	isoFromUnixSeconds,
@@ -15,7 +15,9 @@ export { NORMALIZED_EVENT_SOURCES, NORMALIZED_EVENTS } from './eventCatalog';
 
 /**
  * A verified Stripe event as a normalised event (GUIDE §5): what it means (`names`), the
- * gateway-neutral payment block, and the raw object. The table of meanings is eventCatalog.ts.
+ * gateway-neutral payment block, and the raw object — the event's own `data.object` (or the
+ * confirmed object), its `client_secret` blanked in place (dropClientSecret). The table
+ * of meanings is eventCatalog.ts.
  */
 
 export interface NormalizeEventOptions {
@@ -51,10 +53,11 @@ export function normalizeStripeEvent(
 			'Re-read the object named in data.object.id.',
 		);
 	}
-	const object = withoutClientSecret(confirmed ?? envelope.object);
+	const object = confirmed ?? envelope.object;
 	const objectType = textField(object.object) ?? '';
 	const payment = PAYMENT_OBJECT_TYPES.has(objectType) ? normalizeStripeObject(object) : null;
 	if (payment) payment.account = envelope.account;
+	dropClientSecret(object);
 	const normalized: NormalizedEvent = {
 		event: {
 			id: envelope.id,

@@ -44,31 +44,35 @@ export function normalizeStripeObject(object: Record<string, unknown>): Normaliz
 	return normalize(object);
 }
 
+/** Fields that may hold an expanded object carrying its own client_secret. */
+const SECRET_HOLDERS = [
+	'payment_intent',
+	'setup_intent',
+	'pending_setup_intent',
+	'confirmation_secret',
+	'source',
+] as const;
+
 /**
- * A Stripe object for an output, without `client_secret` (on the object and on objects expanded
- * one level down, such as a session's payment_intent). That secret lets anyone holding it and the
+ * Blanks `client_secret` (sets it to undefined: serialised outputs have no such key) on a Stripe
+ * object and on the expanded objects that may carry one (a session's payment_intent, an invoice's
+ * confirmation_secret, …), and returns the object. That secret lets anyone holding it and the
  * publishable key confirm the payment in a browser; a workflow has no use for it, except the one
- * operation that creates a payment for Stripe.js, which keeps it on purpose. Copies only when
- * something is removed.
+ * operation that creates a payment for Stripe.js, which keeps it on purpose. In place, and not by
+ * `delete`: this runs on every webhook delivery, and copying the object or deleting a property
+ * (which turns it into a slow dictionary) cost a quarter of normalising it; blanking costs ~4 %.
  */
-export function withoutClientSecret<T extends Record<string, unknown>>(object: T): T {
-	let copy: Record<string, unknown> | null = null;
-	for (const key in object) {
-		if (!Object.hasOwn(object, key)) continue;
-		if (key === 'client_secret') {
-			copy ??= { ...object };
-			delete copy[key];
-			continue;
-		}
-		const child = objectField(object[key]);
-		if (child && Object.hasOwn(child, 'client_secret')) {
-			const cleaned: Record<string, unknown> = { ...child };
-			delete cleaned.client_secret;
-			copy ??= { ...object };
-			copy[key] = cleaned;
-		}
+export function dropClientSecret<T extends Record<string, unknown>>(object: T): T {
+	blankClientSecret(object);
+	for (const field of SECRET_HOLDERS) {
+		const child = objectField(object[field]);
+		if (child !== null) blankClientSecret(child);
 	}
-	return (copy ?? object) as T;
+	return object;
+}
+
+function blankClientSecret(object: Record<string, unknown>): void {
+	if (object.client_secret !== undefined) object.client_secret = undefined;
 }
 
 function normalizeCheckoutSession(session: StripeObject): NormalizedPayment {

@@ -1,4 +1,4 @@
-import { normalizeStripeObject, withoutClientSecret } from '../../core/stripe/normalize';
+import { normalizeStripeObject, dropClientSecret } from '../../core/stripe/normalize';
 
 /**
  * The same shape the n8n action node gives: the raw Stripe object at the top level (so `id` and
@@ -10,7 +10,7 @@ export function moneyOutput(
 	idempotencyKey?: string,
 ): Record<string, unknown> {
 	return {
-		...withoutClientSecret(stripeObject),
+		...dropClientSecret(stripeObject),
 		payment: normalizeStripeObject(stripeObject),
 		...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
 	};

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeStripeObject, withoutClientSecret } from '../../../core/stripe/normalize';
+import { normalizeStripeObject, dropClientSecret } from '../../../core/stripe/normalize';
 
 /**
  * Output shape, the same for every operation: the raw Stripe object at the top level (so
@@ -8,7 +8,7 @@ import { normalizeStripeObject, withoutClientSecret } from '../../../core/stripe
  * - `payment`: the gateway-neutral NormalizedPayment, on money objects (payment intents,
  *   checkout sessions, refunds, payment links, invoices);
  * - `idempotencyKey`: the key sent, on every POST.
- * `client_secret` is left out (core's withoutClientSecret) unless the operation exists to hand it
+ * `client_secret` is removed from the answer (core's dropClientSecret) unless the operation exists to hand it
  * to Stripe.js (Create for On-Session Payment).
  * Stripe objects have no `payment` or `idempotencyKey` field of their own.
  */
@@ -18,7 +18,7 @@ export function moneyOutput(
 	options: { keepClientSecret?: boolean } = {},
 ): IDataObject {
 	return {
-		...(options.keepClientSecret ? stripeObject : withoutClientSecret(stripeObject)),
+		...(options.keepClientSecret ? stripeObject : dropClientSecret(stripeObject)),
 		payment: normalizeStripeObject(stripeObject) as unknown as IDataObject,
 		...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
 	};
