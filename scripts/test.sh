@@ -52,6 +52,10 @@ bash scripts/system-deps.sh || fail "installing Debian packages failed"
 run_suite unit-and-engine node --import tsx --test --test-concurrency=2 --test-reporter=spec \
 	"test/unit/**/*.test.ts" "test/nodes/**/*.test.ts" "test/emulator/**/*.test.ts"
 
+# Money properties (docs/idempotency.md › Testing): n8n's own Loop Over Items and Execute Workflow
+# come from the pinned n8n install the e2e suite uses (installed here on first use).
+run_suite money-properties node --import tsx --test --test-reporter=spec "test/properties/**/*.test.ts"
+
 if [ -f zapier/package.json ]; then
 	run_suite zapier bash -c 'cd zapier && npm install --no-audit --no-fund && npm run build && npm test'
 fi

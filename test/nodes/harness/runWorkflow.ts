@@ -17,6 +17,7 @@ import {
 	type TestCredentials,
 } from './credentialsHelper';
 import { ensureN8nUserFolder } from './env';
+import { harnessLifecycleHooks } from './lifecycleHooks';
 import { HarnessNodeTypes, type NodeClass } from './nodeTypes';
 import type { HarnessWorkflow } from './workflow';
 
@@ -61,7 +62,7 @@ let executionCounter = 0;
 /** Runs a workflow through n8n-core's real WorkflowExecute and collects what it produced. */
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRunResult> {
 	ensureN8nUserFolder();
-	const { WorkflowExecute, ExecutionLifecycleHooks } = await import('n8n-core');
+	const { WorkflowExecute } = await import('n8n-core');
 	const mode = options.mode ?? 'manual';
 	const nodeTypes = new HarnessNodeTypes(options.nodes);
 	const credentialsHelper = new HarnessCredentialsHelper(
@@ -81,19 +82,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	});
 
 	const executionId = `harness-${++executionCounter}`;
-	const now = new Date();
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
-		id: workflow.id,
-		name: workflow.name ?? '',
-		active: false,
-		isArchived: false,
-		activeVersionId: null,
-		createdAt: now,
-		updatedAt: now,
-		nodes: source.nodes,
-		connections: source.connections,
-		settings: workflow.settings,
-	});
+	const hooks = await harnessLifecycleHooks(mode, executionId, workflow, source);
 	const nodeExecutionOrder: string[] = [];
 	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
 		nodeExecutionOrder.push(nodeName);
