@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { triggerItemOf } from './triggerLineage';
+import { PaymentInputError } from '../../../core/errors';
+import { executedTriggerItemsOf, triggerItemOf } from './triggerLineage';
 
 /** The node's Connect field: which Stripe account each item's calls act on (docs/trigger.md). */
 export const connectOption: INodeProperties = {
@@ -79,13 +80,34 @@ export function connectAccountOf(this: IExecuteFunctions, itemIndex: number): Co
 	}
 	let cache = eventAccounts.get(this);
 	if (!cache) eventAccounts.set(this, (cache = new Map()));
-	if (!cache.has(itemIndex)) {
-		const item = this.getInputData()[itemIndex];
-		const own = eventAccountOf(item?.json);
-		const traced = own === undefined ? triggerItemOf.call(this, itemIndex) : null;
-		cache.set(itemIndex, own ?? eventAccountOf(traced ?? undefined) ?? null);
-	}
+	if (!cache.has(itemIndex)) cache.set(itemIndex, eventAccountOfItem.call(this, itemIndex));
 	return { eventAccount: cache.get(itemIndex) ?? null };
+}
+
+/**
+ * The account of the event item `itemIndex` came from: its own, else its trigger item's (paired
+ * items), else, when the pairing is lost (Merge, Aggregate, Code), the one account of every event
+ * the trigger emitted in this run. Events of different accounts with no pairing are refused: the
+ * node cannot tell which account the item belongs to, and guessing could refund on the wrong one.
+ */
+function eventAccountOfItem(this: IExecuteFunctions, itemIndex: number): string | null {
+	const own = eventAccountOf(this.getInputData()[itemIndex]?.json);
+	if (own !== undefined) return own;
+	const traced = eventAccountOf(triggerItemOf.call(this, itemIndex) ?? undefined);
+	if (traced !== undefined) return traced;
+	const accounts = new Set(
+		executedTriggerItemsOf
+			.call(this, itemIndex)
+			.map((json) => eventAccountOf(json))
+			.filter((account) => account !== undefined),
+	);
+	if (accounts.size <= 1) return [...accounts][0] ?? null;
+	const named = [...accounts].map((account) => account ?? 'your platform account').join(', ');
+	throw new PaymentInputError(
+		'Connect › Account',
+		`this item cannot be traced back to one Stripe event (a node in between, such as Merge, Aggregate or Code, dropped the item pairing), and this run’s events belong to different accounts (${named}); nothing was sent.`,
+		'Set Connect › Account (Connected Account ID, or Platform Account) for these items, or keep each item paired with its event up to this node.',
+	);
 }
 
 /**

@@ -42,3 +42,20 @@ export function triggerItemOf(this: IExecuteFunctions, itemIndex: number): IData
 function isPairedItemError(error: unknown): boolean {
 	return error instanceof Error && error.name === 'ExpressionError';
 }
+
+/**
+ * Every item the Stripe Payments Trigger(s) upstream emitted in this execution, whatever the
+ * pairing: what is left to go by when triggerItemOf cannot trace one item back.
+ */
+export function executedTriggerItemsOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const proxy = this.getWorkflowDataProxy(itemIndex);
+	return this.getParentNodes(this.getNode().name)
+		.filter((parent) => parent.type.endsWith(STRIPE_TRIGGER_TYPE_SUFFIX) && !parent.disabled)
+		.flatMap((trigger) => {
+			const node = proxy.$(trigger.name) as {
+				isExecuted: boolean;
+				all: () => Array<{ json?: IDataObject }>;
+			};
+			return node.isExecuted ? node.all().map((item) => item.json ?? {}) : [];
+		});
+}

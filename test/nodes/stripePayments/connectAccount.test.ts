@@ -117,6 +117,24 @@ describe('Stripe Payments › Connect: calls act on the triggering event’s acc
 		assert.ok(sellerRefund, 'the seller’s refund was sent on the seller’s account');
 	});
 
+	it('pairing lost (an Aggregate): the run’s one event account still applies', async () => {
+		const { result, requests } = await refundAfter([paymentSucceeded('evt_c9', SELLER)], {
+			intermediate: 'aggregate',
+		});
+		assert.equal(result.error, undefined, result.error?.message);
+		assert.deepEqual(accountsSent(requests), [`POST ${SELLER}`]);
+	});
+
+	it('pairing lost and the run’s events on different accounts: refused, nothing sent', async () => {
+		const { result, requests } = await refundAfter(
+			[paymentSucceeded('evt_c10', SELLER), paymentSucceeded('evt_p10', null)],
+			{ intermediate: 'aggregate' },
+		);
+		assert.deepEqual(requests, []);
+		assert.match(result.error?.message ?? '', /^Connect › Account: this item cannot be traced/);
+		assert.ok(result.error?.message.includes(SELLER), result.error?.message);
+	});
+
 	it('a credential set to another account is refused before anything is sent', async () => {
 		const { result, requests } = await refundAfter([paymentSucceeded('evt_c4', SELLER)], {
 			credentialAccount: OTHER,
