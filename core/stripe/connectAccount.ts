@@ -1,7 +1,7 @@
 import { PaymentInputError } from '../errors';
 
 /** A Stripe account id as sent in `Stripe-Account`. */
-const ACCOUNT_ID = /^acct_[A-Za-z0-9]+$/;
+const ACCOUNT_ID = /^acct_[A-Za-z0-9_]+$/;
 
 export interface ConnectAccountSources {
 	/**
