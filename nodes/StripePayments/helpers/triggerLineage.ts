@@ -12,9 +12,7 @@ const STRIPE_TRIGGER_TYPE_SUFFIX = '.stripePaymentsTrigger';
  * item that pairs with more than one trigger item).
  */
 export function triggerItemOf(this: IExecuteFunctions, itemIndex: number): IDataObject | null {
-	const triggers = this.getParentNodes(this.getNode().name).filter(
-		(parent) => parent.type.endsWith(STRIPE_TRIGGER_TYPE_SUFFIX) && !parent.disabled,
-	);
+	const triggers = upstreamTriggers(this);
 	if (triggers.length === 0) return null;
 	const proxy = this.getWorkflowDataProxy(itemIndex);
 	for (const trigger of triggers) {
@@ -49,13 +47,18 @@ function isPairedItemError(error: unknown): boolean {
  */
 export function executedTriggerItemsOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const proxy = this.getWorkflowDataProxy(itemIndex);
-	return this.getParentNodes(this.getNode().name)
-		.filter((parent) => parent.type.endsWith(STRIPE_TRIGGER_TYPE_SUFFIX) && !parent.disabled)
-		.flatMap((trigger) => {
-			const node = proxy.$(trigger.name) as {
-				isExecuted: boolean;
-				all: () => Array<{ json?: IDataObject }>;
-			};
-			return node.isExecuted ? node.all().map((item) => item.json ?? {}) : [];
-		});
+	return upstreamTriggers(this).flatMap((trigger) => {
+		const node = proxy.$(trigger.name) as {
+			isExecuted: boolean;
+			all: () => Array<{ json?: IDataObject }>;
+		};
+		return node.isExecuted ? node.all().map((item) => item.json ?? {}) : [];
+	});
+}
+
+/** The enabled Stripe Payments Trigger nodes upstream of this node. */
+function upstreamTriggers(context: IExecuteFunctions) {
+	return context
+		.getParentNodes(context.getNode().name)
+		.filter((parent) => parent.type.endsWith(STRIPE_TRIGGER_TYPE_SUFFIX) && !parent.disabled);
 }
