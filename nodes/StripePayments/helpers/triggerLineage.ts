@@ -46,8 +46,10 @@ function isPairedItemError(error: unknown): boolean {
  * pairing: what is left to go by when triggerItemOf cannot trace one item back.
  */
 export function executedTriggerItemsOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const triggers = upstreamTriggers(this);
+	if (triggers.length === 0) return [];
 	const proxy = this.getWorkflowDataProxy(itemIndex);
-	return upstreamTriggers(this).flatMap((trigger) => {
+	return triggers.flatMap((trigger) => {
 		const node = proxy.$(trigger.name) as {
 			isExecuted: boolean;
 			all: () => Array<{ json?: IDataObject }>;
