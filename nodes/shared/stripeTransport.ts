@@ -13,6 +13,7 @@ import type { GatewayRequest, GatewayResponse, HttpMethod } from '../../core/htt
 import { callStripe, DEFAULT_RETRY_POLICY } from '../../core/stripe/client';
 import type { RetryPolicy, StripeCallResult } from '../../core/stripe/client';
 import type { NullEncoding } from '../../core/stripe/formEncoding';
+import { resolveStripeAccount } from '../../core/stripe/connectAccount';
 import { assertKeyMatchesMode, stripeKeyMode } from '../../core/stripe/keys';
 import { redactSecrets } from '../../core/security/redact';
 import { reportIdempotentWrite } from './idempotentWrites';
@@ -40,8 +41,18 @@ export interface StripeTransportCall {
 	retryPolicy?: RetryPolicy;
 	/** What a null in params becomes: 'omit' (default) or 'empty' (`key=`, Stripe's unset). */
 	nulls?: NullEncoding;
-	/** Connect: act on this account (`Stripe-Account`) instead of the credential's own setting. */
+	/**
+	 * Connect, a deliberate choice: act on this account (`Stripe-Account`), or `''` on the platform
+	 * account, whatever the credential or the event says.
+	 */
 	stripeAccount?: string;
+	/** Names the deliberate choice in errors (a node field). */
+	stripeAccountField?: string;
+	/**
+	 * Connect: the account of the Stripe event the item came from. Used when no deliberate choice
+	 * is made; a credential set to another account is refused (core/stripe/connectAccount.ts).
+	 */
+	eventAccount?: string | null;
 }
 
 /** What the transport reads from the paywireStripeApi credential. */
@@ -85,7 +96,12 @@ export async function stripeApiRequest(
 				params: call.params,
 				idempotencyKey: call.idempotencyKey,
 				apiVersion: credential.apiVersion,
-				stripeAccount: call.stripeAccount ?? credential.stripeAccount,
+				stripeAccount: resolveStripeAccount({
+					explicit: call.stripeAccount,
+					explicitField: call.stripeAccountField,
+					credentialAccount: credential.stripeAccount,
+					eventAccount: call.eventAccount,
+				}),
 				baseUrl: credential.baseUrl,
 				nulls: call.nulls,
 			},
@@ -110,6 +126,10 @@ export interface StripeListOptions {
 	limit?: number;
 	itemIndex?: number;
 	retryPolicy?: RetryPolicy;
+	/** Connect, as on StripeTransportCall. */
+	stripeAccount?: string;
+	stripeAccountField?: string;
+	eventAccount?: string | null;
 }
 
 const STRIPE_MAX_PAGE_SIZE = 100;
@@ -140,6 +160,9 @@ export async function stripeApiRequestAllItems<T extends IDataObject = IDataObje
 			params: pageParams,
 			itemIndex: options.itemIndex,
 			retryPolicy: options.retryPolicy,
+			stripeAccount: options.stripeAccount,
+			stripeAccountField: options.stripeAccountField,
+			eventAccount: options.eventAccount,
 		});
 		const page = Array.isArray(body.data) ? (body.data as T[]) : [];
 		collected.push(...page.slice(0, remaining));

@@ -83,6 +83,20 @@ describe('charge saved payment method', () => {
 		assert.equal(payment.nextStep, 'none');
 	});
 
+	it('says whether Stripe replayed the charge (idempotentReplayed), like the other creates', async () => {
+		const sent: SentRequest[] = [];
+		nock(STRIPE)
+			.post('/v1/payment_intents')
+			.reply(recordInto(sent, 200, intent('succeeded')))
+			.post('/v1/payment_intents')
+			.reply(recordInto(sent, 200, intent('succeeded'), { 'Idempotent-Replayed': 'true' }));
+		const first = await run(perform, bundleOf(inputData, 'zap_1'));
+		const replay = await run(perform, bundleOf(inputData, 'zap_1'));
+		assert.equal(sent[1].headers['idempotency-key'], sent[0].headers['idempotency-key']);
+		assert.equal(first.idempotentReplayed, false, 'money moved now');
+		assert.equal(replay.idempotentReplayed, true, 'Stripe replayed the first charge');
+	});
+
 	it('retries a server error with the very same idempotency key', async () => {
 		const sent: SentRequest[] = [];
 		nock(STRIPE)

@@ -5,6 +5,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { connectOption } from '../helpers/connectAccount';
 import { withIdempotencyNotices } from '../helpers/idempotency';
 import { batchingOption } from '../helpers/runPerItem';
 import * as billingPortal from './billingPortal/BillingPortal.resource';
@@ -85,6 +86,7 @@ export const versionDescription: INodeTypeDescription = {
 		...subscription.description,
 		...event.description,
 		...customApiCall.description,
+		connectOption,
 		batchingOption,
 	]),
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { wholeNumberInRange } from '../../../core/payments/wholeNumbers';
-import { stripeApiRequestAllItems } from '../../shared/stripeTransport';
+import { stripeApiRequestAllItems } from '../transport';
 import { updateDisplayOptions } from './updateDisplayOptions';
 
 /** "Return All" and "Limit", the way every n8n list operation shows them. */

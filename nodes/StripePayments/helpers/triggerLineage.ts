@@ -12,9 +12,7 @@ const STRIPE_TRIGGER_TYPE_SUFFIX = '.stripePaymentsTrigger';
  * item that pairs with more than one trigger item).
  */
 export function triggerItemOf(this: IExecuteFunctions, itemIndex: number): IDataObject | null {
-	const triggers = this.getParentNodes(this.getNode().name).filter(
-		(parent) => parent.type.endsWith(STRIPE_TRIGGER_TYPE_SUFFIX) && !parent.disabled,
-	);
+	const triggers = upstreamTriggers(this);
 	if (triggers.length === 0) return null;
 	const proxy = this.getWorkflowDataProxy(itemIndex);
 	for (const trigger of triggers) {
@@ -41,4 +39,28 @@ export function triggerItemOf(this: IExecuteFunctions, itemIndex: number): IData
 
 function isPairedItemError(error: unknown): boolean {
 	return error instanceof Error && error.name === 'ExpressionError';
+}
+
+/**
+ * Every item the Stripe Payments Trigger(s) upstream emitted in this execution, whatever the
+ * pairing: what is left to go by when triggerItemOf cannot trace one item back.
+ */
+export function executedTriggerItemsOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const triggers = upstreamTriggers(this);
+	if (triggers.length === 0) return [];
+	const proxy = this.getWorkflowDataProxy(itemIndex);
+	return triggers.flatMap((trigger) => {
+		const node = proxy.$(trigger.name) as {
+			isExecuted: boolean;
+			all: () => Array<{ json?: IDataObject }>;
+		};
+		return node.isExecuted ? node.all().map((item) => item.json ?? {}) : [];
+	});
+}
+
+/** The enabled Stripe Payments Trigger nodes upstream of this node. */
+function upstreamTriggers(context: IExecuteFunctions) {
+	return context
+		.getParentNodes(context.getNode().name)
+		.filter((parent) => parent.type.endsWith(STRIPE_TRIGGER_TYPE_SUFFIX) && !parent.disabled);
 }

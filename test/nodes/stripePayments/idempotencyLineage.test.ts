@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import type {
-	IExecuteFunctions,
-	INode,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-
 import { deriveIdempotencyKey } from '../../../core/idempotency';
 import { stripeFixture } from '../../fixtures/stripe';
 import { StripePayments } from '../../../nodes/StripePayments/StripePayments.node';
-import { PACKAGE_NAME, runWorkflow, type HarnessWorkflow } from '../harness';
+import { runWorkflow, type HarnessWorkflow } from '../harness';
 import { fullRefundParameters, STRIPE, stripeMock, TEST_KEY, useStripeTestHooks } from './support';
+import {
+	ACTION,
+	AggregateOrders,
+	FakeStripePaymentsTrigger,
+	KeepOrderId,
+	triggerWorkflow,
+	type Intermediate,
+} from './triggerNodes';
 
 /**
  * The triggering Stripe event is found through intermediate nodes by n8n's paired items, so the
@@ -21,127 +21,17 @@ import { fullRefundParameters, STRIPE, stripeMock, TEST_KEY, useStripeTestHooks 
  * re-delivered event that starts a new execution replays instead of refunding twice.
  */
 
-/**
- * Stands in for the Stripe Payments Trigger under its real type (n8n-nodes-paywire.stripePaymentsTrigger):
- * it starts the run with the items the test gives, shaped like the trigger's output. (The real
- * trigger is a webhook node, which the harness cannot start a run with.)
- */
-class FakeStripePaymentsTrigger implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Stripe Payments Trigger (test)',
-		name: 'stripePaymentsTrigger',
-		group: ['trigger'],
-		version: 1,
-		description: 'Test node: emits trigger-shaped items',
-		defaults: { name: 'Stripe Payments Trigger' },
-		inputs: [],
-		outputs: ['main'],
-		properties: [],
-	};
-
-	/** Marks the type as a trigger (a start node); the run itself goes through execute. */
-	async trigger(): Promise<undefined> {
-		return undefined;
-	}
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [this.getInputData()];
-	}
-}
-
-/** Like a Set node keeping one field: the `event` block is gone, each item paired to its input. */
-class KeepOrderId implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Keep Order ID',
-		name: 'testKeepOrderId',
-		group: ['transform'],
-		version: 1,
-		description: 'Test node: keeps only orderId',
-		defaults: { name: 'Keep Order ID' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [
-			this.getInputData().map((item, index) => ({
-				json: { orderId: item.json.orderId ?? 'order-42' },
-				pairedItem: { item: index },
-			})),
-		];
-	}
-}
-
-/** Like an Aggregate node: one item paired with every input item, so "the" trigger item is ambiguous. */
-class AggregateOrders implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Aggregate Orders',
-		name: 'testAggregateOrders',
-		group: ['transform'],
-		version: 1,
-		description: 'Test node: one item for all inputs',
-		defaults: { name: 'Aggregate Orders' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		return [
-			[
-				{
-					json: { count: items.length },
-					pairedItem: items.map((_item, index) => ({ item: index })),
-				},
-			],
-		];
-	}
-}
-
-const TRIGGER = 'Stripe Payments Trigger';
-const REFUND = 'Refund';
 const REFUND_NODE_ID = 'refund-node';
 const WORKFLOW_ID = 'lineage-workflow';
 
-function workflowThrough(intermediate: 'none' | 'keepOrderId' | 'aggregate'): HarnessWorkflow {
-	const node = (name: string, type: string, extra: Partial<INode> = {}): INode => ({
-		id: `${type}-node`,
-		name,
-		type: `${PACKAGE_NAME}.${type}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		...extra,
-	});
-	const refund = node(REFUND, 'stripePayments', {
-		id: REFUND_NODE_ID,
-		parameters: fullRefundParameters('pi_1'),
-		credentials: { paywireStripeApi: { id: 'cred-1', name: 'Stripe test' } },
-	});
-	const trigger = node(TRIGGER, 'stripePaymentsTrigger');
-	const nodes = [trigger, refund];
-	const link = (from: string, to: string) => ({
-		[from]: { main: [[{ node: to, type: 'main' as const, index: 0 }]] },
-	});
-	if (intermediate === 'none') {
-		return { id: WORKFLOW_ID, nodes, connections: link(TRIGGER, REFUND) };
-	}
-	const name = intermediate === 'keepOrderId' ? 'Keep Order ID' : 'Aggregate Orders';
-	const type = intermediate === 'keepOrderId' ? 'testKeepOrderId' : 'testAggregateOrders';
-	return {
+const workflowThrough = (intermediate: Intermediate): HarnessWorkflow =>
+	triggerWorkflow(intermediate, fullRefundParameters('pi_1'), {
 		id: WORKFLOW_ID,
-		nodes: [...nodes, node(name, type)],
-		connections: { ...link(TRIGGER, name), ...link(name, REFUND) },
-	};
-}
+		actionNodeId: REFUND_NODE_ID,
+	});
 
 /** Runs trigger → (intermediate) → refund with these trigger items; the Idempotency-Keys sent. */
-async function refundKeys(
-	intermediate: 'none' | 'keepOrderId' | 'aggregate',
-	eventIds: string[],
-): Promise<string[]> {
+async function refundKeys(intermediate: Intermediate, eventIds: string[]): Promise<string[]> {
 	const { scope, requests } = stripeMock();
 	scope.post('/v1/refunds').times(eventIds.length).reply(200, stripeFixture('refund'));
 	const result = await runWorkflow({
@@ -154,7 +44,7 @@ async function refundKeys(
 		mode: 'webhook',
 	});
 	assert.equal(result.error, undefined, result.error?.message);
-	assert.deepEqual(result.nodeExecutionOrder.at(-1), REFUND);
+	assert.deepEqual(result.nodeExecutionOrder.at(-1), ACTION);
 	return requests.map((request) => request.headers['idempotency-key']);
 }
 

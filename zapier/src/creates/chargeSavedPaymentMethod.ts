@@ -85,6 +85,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
 	withZapierErrors(z, async () => {
 		let intent: Record<string, unknown>;
 		let idempotencyKey: string;
+		let replayed: { idempotentReplayed: boolean };
 		try {
 			const created = await postCreate(z, bundle, {
 				key: KEY,
@@ -94,6 +95,8 @@ const perform = (z: ZObject, bundle: Bundle) =>
 			});
 			intent = created.body;
 			idempotencyKey = created.idempotencyKey;
+			// Says whether money moved now or Stripe replayed an earlier answer (same Reference).
+			replayed = { idempotentReplayed: created.idempotentReplayed };
 		} catch (error) {
 			const paymentId = error instanceof PaymentError ? error.details.paymentId : undefined;
 			if (
@@ -116,9 +119,9 @@ const perform = (z: ZObject, bundle: Bundle) =>
 			return authenticationRequired(z, bundle, fetched.body, chargeKey);
 		}
 		if (intent.status === 'requires_action') {
-			return authenticationRequired(z, bundle, intent, idempotencyKey);
+			return { ...authenticationRequired(z, bundle, intent, idempotencyKey), ...replayed };
 		}
-		return moneyOutput(intent, idempotencyKey);
+		return { ...moneyOutput(intent, idempotencyKey), ...replayed };
 	});
 
 /** Never reported as a success: either the Zap stops, or the output says paid=false and what to do. */
@@ -184,12 +187,14 @@ export const chargeSavedPaymentMethod = defineCreate({
 				nextStepUrl: null,
 			},
 			idempotencyKey: 'paywire-0123abcd',
+			idempotentReplayed: false,
 		},
 		outputFields: [
 			...paymentOutputFields,
 			{ key: 'payment__nextStep', label: 'Next Step' },
 			{ key: 'payment__nextStepUrl', label: 'Next Step URL' },
 			{ key: 'idempotencyKey', label: 'Idempotency Key' },
+			{ key: 'idempotentReplayed', label: 'Replayed (No New Charge)', type: 'boolean' },
 		],
 	},
 });
