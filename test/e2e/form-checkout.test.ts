@@ -73,14 +73,17 @@ describe('the Form → Checkout example, as a buyer goes through it', () => {
 		assert.equal(landing, `https://shop.example.com/thanks?session=${sessionId}`);
 		await suite.emulator.idle();
 
-		// Stripe sends both events for a paid card checkout; both reached the trigger, signed.
+		// Stripe sends both events for a paid card checkout; both reached the trigger, signed, and were
+		// acknowledged in the end. The one arriving while the other held the payment's once-key is
+		// answered 409 first, and the emulator re-delivers it as Stripe would.
 		const paidEvents = suite.emulator.deliveries.filter((delivery) =>
 			['checkout.session.completed', 'payment_intent.succeeded'].includes(String(delivery.eventType)),
 		);
-		assert.deepEqual(
-			paidEvents.map((delivery) => delivery.status),
-			[200, 200],
-		);
+		const lastStatusByType = new Map(paidEvents.map((delivery) => [delivery.eventType, delivery.status]));
+		assert.deepEqual([...lastStatusByType.values()], [200, 200], 'both events acknowledged in the end');
+		for (const delivery of paidEvents) {
+			assert.ok([200, 409].includes(Number(delivery.status)), `answered ${delivery.status}`);
+		}
 
 		// A later, unrelated payment: once its execution exists, both deliveries above were handled.
 		await deliverSentinel(suite.emulator.url, endpoint);
