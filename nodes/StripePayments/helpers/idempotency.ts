@@ -28,7 +28,7 @@ export const idempotencyOption: INodeProperties = {
 					name: 'Automatic',
 					value: 'automatic',
 					description:
-						'Derived from the workflow, node, operation, loop pass, item and the Stripe event that started the run (else the first execution)',
+						'Derived from the workflow, node, operation, loop pass, item and the Stripe event that started the run (else the first execution). Refused in a sub-workflow.',
 				},
 				{
 					name: 'Custom',
