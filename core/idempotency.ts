@@ -28,6 +28,11 @@ export interface AutomaticKeyInput {
 	 * needs a new key; items that succeeded keep attempt 0 and replay.
 	 */
 	attempt?: number;
+	/**
+	 * The execution that called this one as a sub-workflow, when it is one. An Automatic key is
+	 * refused there (see refuseAutomaticKeyInSubWorkflow).
+	 */
+	parentExecutionId?: string | null;
 }
 
 const KEY_PREFIX = 'paywire-';
@@ -41,6 +46,7 @@ const KEY_PREFIX = 'paywire-';
  * Pass 0, attempt 0 hashes exactly what 0.1.0 hashed, so keys issued before an upgrade still replay.
  */
 export function deriveIdempotencyKey(input: AutomaticKeyInput): string {
+	refuseAutomaticKeyInSubWorkflow(input.parentExecutionId);
 	const triggerEventId = input.triggerEventId?.trim();
 	const executionId = input.executionId?.trim();
 	if (!triggerEventId && !executionId) {
@@ -63,6 +69,27 @@ export function deriveIdempotencyKey(input: AutomaticKeyInput): string {
 		...scope,
 		...passAndAttempt,
 	]);
+}
+
+/**
+ * The rule for sub-workflows: no Automatic key. A run started by another workflow (n8n's Execute
+ * Workflow, once or once per item, in a loop or not) is told only its parent's execution id: not
+ * which item or loop pass of the parent called it, nor the parent's first execution. So two calls
+ * for different payments look alike (the same item 0, pass 0 and event: one key, one payment
+ * reported twice), and a Retry of the parent looks like a new call (a new sub-execution: new keys,
+ * paid twice). A fingerprint of the items passed cannot help: two genuine equal payments pass
+ * equal items. Only the builder knows what identifies the payment, so the node asks for it, before
+ * any request is made.
+ */
+export function refuseAutomaticKeyInSubWorkflow(
+	parentExecutionId: string | null | undefined,
+): void {
+	if (parentExecutionId === undefined || parentExecutionId === null) return;
+	throw new PaymentInputError(
+		'Idempotency Key',
+		'cannot be Automatic in a sub-workflow: the workflow that called this one does not tell it which of its items or loop passes this run is for, nor that its own Retry is a retry, so an Automatic key would merge different payments or pay twice.',
+		'Choose Custom and map a value that identifies the payment, such as {{ $json.orderId }} or your refund reference.',
+	);
 }
 
 /**

@@ -33,7 +33,8 @@ import { startStripeEmulator, type StripeEmulator } from '../emulator';
 import { stripeClient } from '../emulator/testClient';
 import { restoreRetries, useFastRetries } from '../nodes/stripePayments/support';
 import { checkMoneyInvariants } from './support/invariants';
-import { moneyCaseArbitrary, runMoneyCase } from './support/scenario';
+import { moneyCaseArbitrary, refusesAutomaticKey, runMoneyCase } from './support/scenario';
+import { checkAutomaticRefusedInSubWorkflow } from './support/subWorkflowRefusal';
 
 const SEED = Number(process.env.PAYWIRE_PROPERTY_SEED ?? 20261206);
 const RUNS = Number(process.env.PAYWIRE_PROPERTY_RUNS ?? 150);
@@ -58,7 +59,9 @@ describe('money moves exactly once in every generated workflow shape', () => {
 		const property = fc.asyncProperty(moneyCaseArbitrary, async (money) => {
 			emulator.reset();
 			const run = await runMoneyCase(money, emulator, stripe);
-			checkMoneyInvariants(money, run, emulator);
+			if (refusesAutomaticKey(money.shape))
+				checkAutomaticRefusedInSubWorkflow(money, run, emulator);
+			else checkMoneyInvariants(money, run, emulator);
 		});
 		const details = await fc.check(property, {
 			seed: SEED,

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { PaymentInputError } from '../../core/errors';
-import { customIdempotencyKey, deriveIdempotencyKey, isFinalRefusal } from '../../core/idempotency';
+import {
+	customIdempotencyKey,
+	deriveIdempotencyKey,
+	isFinalRefusal,
+	refuseAutomaticKeyInSubWorkflow,
+} from '../../core/idempotency';
 import type { PaymentErrorDetails } from '../../core/payments/types';
 import { interpretStripeError } from '../../core/stripe/errors';
 
@@ -212,5 +217,36 @@ describe('isFinalRefusal: which answers give the next attempt a new key', () => 
 		assert.equal(isFinalRefusal(answer(500, { type: 'api_error' })), false);
 		assert.equal(isFinalRefusal(answer(401, { type: 'invalid_request_error' })), false);
 		assert.equal(isFinalRefusal(undefined), false);
+	});
+});
+
+describe('Automatic keys in a sub-workflow: refused', () => {
+	const refused = (error: unknown) =>
+		error instanceof PaymentInputError &&
+		error.field === 'Idempotency Key' &&
+		/sub-workflow/.test(error.message) &&
+		/Choose Custom/.test(error.fix);
+
+	it('refuses to derive a key for a run another workflow started, whatever its scope', () => {
+		for (const scope of [{}, { triggerEventId: 'evt_1' }, { runIndex: 2, attempt: 1 }]) {
+			assert.throws(
+				() => deriveIdempotencyKey({ ...base, ...scope, parentExecutionId: 'parent-7' }),
+				refused,
+			);
+		}
+		assert.throws(() => refuseAutomaticKeyInSubWorkflow('parent-7'), refused);
+	});
+
+	it('changes nothing for a run no workflow started', () => {
+		assert.equal(
+			deriveIdempotencyKey({ ...base, parentExecutionId: null }),
+			deriveIdempotencyKey(base),
+		);
+		assert.doesNotThrow(() => refuseAutomaticKeyInSubWorkflow(undefined));
+		assert.doesNotThrow(() => refuseAutomaticKeyInSubWorkflow(null));
+	});
+
+	it('leaves Custom keys alone (they carry the identity the sub-workflow cannot see)', () => {
+		assert.match(customIdempotencyKey('refund.create', 'ref-1'), /^paywire-[0-9a-f]{64}$/);
 	});
 });

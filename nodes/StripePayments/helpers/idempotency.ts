@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { customIdempotencyKey, deriveIdempotencyKey } from '../../../core/idempotency';
+import {
+	customIdempotencyKey,
+	deriveIdempotencyKey,
+	refuseAutomaticKeyInSubWorkflow,
+} from '../../../core/idempotency';
 import { keyLedgerOf } from './keyLedger';
 import { triggerItemOf } from './triggerLineage';
 
@@ -24,7 +28,7 @@ export const idempotencyOption: INodeProperties = {
 					name: 'Automatic',
 					value: 'automatic',
 					description:
-						'Derived from the workflow, node, operation, loop pass, item and the Stripe event that started the run (else the first execution)',
+						'Derived from the workflow, node, operation, loop pass, item and the Stripe event that started the run (else the first execution). Refused in a sub-workflow.',
 				},
 				{
 					name: 'Custom',
@@ -49,11 +53,11 @@ export const idempotencyOption: INodeProperties = {
 /**
  * Shown above the Idempotency field while it is Automatic: the node cannot see, in the editor,
  * what started the workflow, and Automatic cannot tell a second start of the same payment (a form
- * sent twice, a webhook sent again) from a new payment.
+ * sent twice, a webhook sent again) from a new payment, nor work in a sub-workflow (refused there).
  */
 export const automaticKeyNotice: INodeProperties = {
 	displayName:
-		'Automatic idempotency protects n8n’s Retry of a failed execution, loops and Stripe re-deliveries (after the Stripe Payments Trigger). Started by a Schedule, Form, Webhook, manual run or a parent workflow, every new execution is a new payment: if the same payment can start twice, set Idempotency › Key to Custom with your order ID.',
+		'Automatic idempotency protects n8n’s Retry of a failed execution, loops and Stripe re-deliveries (after the Stripe Payments Trigger). Started by a Schedule, Form, Webhook or manual run, every new execution is a new payment: if the same payment can start twice, set Idempotency › Key to Custom with your order ID. In a sub-workflow (called by Execute Workflow) Automatic is refused: choose Custom and map the order ID or refund reference.',
 	name: 'automaticIdempotencyNotice',
 	type: 'notice',
 	default: '',
@@ -109,6 +113,8 @@ export interface IdempotencyScope {
 	executionId: string | null;
 	/** Earlier attempts of this pass, item and operation that ended in a final refusal. */
 	attempt?: number;
+	/** The execution that called this one as a sub-workflow, when it is one. */
+	parentExecutionId?: string | null;
 	itemJson?: IDataObject;
 	/** The Stripe Payments Trigger item this item descends from (paired items), when resolvable. */
 	triggerItemJson?: IDataObject | null;
@@ -128,6 +134,7 @@ export function resolveIdempotencyKey(scope: IdempotencyScope): string {
 			triggerEventIdOf(scope.itemJson) ?? triggerEventIdOf(scope.triggerItemJson ?? undefined),
 		executionId: scope.executionId,
 		attempt: scope.attempt,
+		parentExecutionId: scope.parentExecutionId,
 	});
 }
 
@@ -157,9 +164,37 @@ export function idempotencyKeyFor(
 		nodeId: this.getNode().id,
 		executionId: ledger.firstExecutionId,
 		attempt: automatic ? ledger.attemptOf(runIndex, itemIndex, operation) : 0,
+		parentExecutionId: parentExecutionIdOf(this),
 		itemJson: item?.json,
 		triggerItemJson: needsLineage ? triggerItemOf.call(this, itemIndex) : null,
 	});
 	ledger.issued(key, itemIndex, automatic ? { runIndex, operation } : undefined);
 	return key;
+}
+
+/**
+ * The execution that started this one as a sub-workflow (n8n's Execute Workflow), else null.
+ * n8n 2.x puts it in the execution's runtime data (`getExecutionContext().parentExecutionId`);
+ * older n8n runs every sub-workflow, and only those, in mode `integrated`.
+ */
+export function parentExecutionIdOf(context: IExecuteFunctions): string | null {
+	const parent = context.getExecutionContext?.()?.parentExecutionId;
+	if (typeof parent === 'string' && parent !== '') return parent;
+	return context.getMode() === 'integrated' ? 'a calling workflow' : null;
+}
+
+/**
+ * Checks, before any request, that item `itemIndex` may use its Idempotency setting: an Automatic
+ * key is refused in a sub-workflow (core rule refuseAutomaticKeyInSubWorkflow). Only for operations
+ * that show the field (n8n fills in a shown field's default, so the parameter is present).
+ */
+export function idempotencySettingGuard(context: IExecuteFunctions): (itemIndex: number) => void {
+	if (!(idempotencyOption.name in context.getNode().parameters)) return () => {};
+	const parentExecutionId = parentExecutionIdOf(context);
+	if (parentExecutionId === null) return () => {};
+	return (itemIndex) => {
+		const setting = context.getNodeParameter(idempotencyOption.name, itemIndex, {});
+		if ((setting as IdempotencySetting).keyMode === 'custom') return;
+		refuseAutomaticKeyInSubWorkflow(parentExecutionId);
+	};
 }

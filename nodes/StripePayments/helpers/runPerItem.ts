@@ -14,6 +14,7 @@ import {
 	useRateLimiter,
 } from '../../shared/requestRateLimit';
 import { stripeCredentialMode } from '../../shared/stripeTransport';
+import { idempotencySettingGuard } from './idempotency';
 import { keyLedgerOf } from './keyLedger';
 
 export type ItemOperation = (
@@ -57,8 +58,8 @@ interface BatchingSetting {
 }
 
 /**
- * The one place items are processed: card-number guard over every item's parameters before any
- * request, bounded concurrency, the key-mode rate limit, continueOnFail, pairedItem, itemIndex,
+ * The one place items are processed: card-number guard over every item's parameters and the
+ * Idempotency setting check (no Automatic key in a sub-workflow) before any request, bounded concurrency, the key-mode rate limit, continueOnFail, pairedItem, itemIndex,
  * input order kept, and on every output of a keyed request its `idempotencyKey` and
  * `idempotentReplayed`. With several items in flight, an item after a failed one may already have
  * run when the node stops; idempotency keys make re-running it safe, and an item Stripe refused for
@@ -81,9 +82,11 @@ export async function runPerItem(
 
 	const pending: number[] = [];
 	const guardItem = cardNumberGuard(this);
+	const guardKeySetting = idempotencySettingGuard(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			guardItem(itemIndex);
+			guardKeySetting(itemIndex);
 			pending.push(itemIndex);
 		} catch (error) {
 			results[itemIndex] = failedItem(itemIndex, error);

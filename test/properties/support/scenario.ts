@@ -49,6 +49,7 @@ export const moneyCaseArbitrary: fc.Arbitrary<MoneyCase> = fc
 			retryOnFail: fc.boolean(),
 			continueOnFail: fc.boolean(),
 			concurrency: fc.integer({ min: 1, max: 4 }),
+			subWorkflowKey: fc.constantFrom('custom' as const, 'custom' as const, 'automatic' as const),
 		}),
 		targets: fc.integer({ min: 1, max: 3 }),
 		cards: fc.array(fc.constantFrom('good' as const, 'declining' as const), {
@@ -103,6 +104,12 @@ export interface CaseRun {
 	duplicate: StoredExecution | null;
 }
 
+/** True when the money node sits in a sub-workflow with an Automatic key: it must refuse. */
+export function refusesAutomaticKey(shape: MoneyCase['shape']): boolean {
+	const inSub = shape.structure === 'subWorkflow' || shape.structure === 'loopAroundSubWorkflow';
+	return inSub && shape.subWorkflowKey === 'automatic';
+}
+
 let eventCounter = 0;
 
 /** Runs a case against the emulator (already reset) through the in-process n8n. */
@@ -125,6 +132,9 @@ export async function runMoneyCase(
 		json: {
 			...(money.startedBy === 'stripeEvent' ? { event } : {}),
 			line: index,
+			// What identifies the intended movement in the builder's business (an order line, a
+			// refund reference): the value a Custom key maps.
+			reference: `ref-${event.id}-${index}`,
 			amount: (movement.amountCents / 100).toFixed(2),
 			[money.shape.operation === 'refund' ? 'paymentIntent' : 'customer']:
 				targetIds[movement.target],

@@ -23,6 +23,12 @@ export interface WorkflowShape {
 	continueOnFail: boolean;
 	/** The node's Batching › Concurrency. */
 	concurrency: number;
+	/**
+	 * The money node's Idempotency › Key in a sub-workflow (elsewhere always Automatic). Custom is
+	 * what the node asks for there: a value from the intended movement's identity, as a builder maps
+	 * it (see subWorkflowMoneyNodes). Automatic there must be refused before any request.
+	 */
+	subWorkflowKey: 'custom' | 'automatic';
 }
 
 export const MAIN_WORKFLOW_ID = 'propMain';
@@ -30,6 +36,8 @@ export const SUB_WORKFLOW_ID = 'propSub';
 export const MONEY_NODE = 'Stripe Payments';
 export const SUB_WORKFLOW_NODE = 'Execute Workflow';
 const TRIGGER = 'Trigger';
+const SUB_TRIGGER = 'Sub Trigger';
+const LOOK_UP_CUSTOMER = 'Look Up Customer';
 const LOOP = 'Loop Over Items';
 const CREDENTIAL = { paywireStripeApi: { id: 'paywireStripeApi-test', name: 'Test Stripe' } };
 
@@ -112,12 +120,64 @@ export function buildWorkflows(shape: WorkflowShape): HarnessWorkflow[] {
 	const sub: HarnessWorkflow = {
 		id: SUB_WORKFLOW_ID,
 		name: 'Property: sub-workflow',
-		nodes: [
-			node('Sub Trigger', EXECUTE_WORKFLOW_TRIGGER_TYPE, 1.1, { inputSource: 'passthrough' }, 0),
-			moneyNode(shape),
-		],
-		connections: { 'Sub Trigger': { main: [to(MONEY_NODE)] } },
+		...subWorkflowMoneyNodes(shape),
 		settings: { executionOrder: 'v1' },
 	};
 	return [main, sub];
+}
+
+const PASSTHROUGH = { inputSource: 'passthrough' };
+const CUSTOM_KEY_OF_ITEM = '={{ $json.reference }}';
+
+/**
+ * The sub-workflow after its Execute Workflow Trigger, as a builder wires it with the Custom key
+ * the node asks for in a sub-workflow. A refund's key is the refund's reference (each item carries
+ * one: its line). A charge's key is the order line AND the card it is charged to: a Custom key
+ * replays a decline, so the builder looks the customer up first and keys by the customer's current
+ * default card — the same card replays (a success, or its decline), a fixed card is a new attempt.
+ */
+function subWorkflowMoneyNodes(
+	shape: WorkflowShape,
+): Pick<HarnessWorkflow, 'nodes' | 'connections'> {
+	const trigger = node(SUB_TRIGGER, EXECUTE_WORKFLOW_TRIGGER_TYPE, 1.1, PASSTHROUGH, 0);
+	const money = moneyNode(shape);
+	if (shape.subWorkflowKey === 'automatic') {
+		return { nodes: [trigger, money], connections: { [SUB_TRIGGER]: { main: [to(MONEY_NODE)] } } };
+	}
+	const custom = (customKey: string) => ({ keyMode: 'custom', customKey });
+	if (shape.operation === 'refund') {
+		money.parameters = { ...money.parameters, idempotency: custom(CUSTOM_KEY_OF_ITEM) };
+		return { nodes: [trigger, money], connections: { [SUB_TRIGGER]: { main: [to(MONEY_NODE)] } } };
+	}
+	const fromTrigger = (field: string) => `$('${SUB_TRIGGER}').item.json.${field}`;
+	money.parameters = {
+		...money.parameters,
+		customer: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		amount: `={{ ${fromTrigger('amount')} }}`,
+		idempotency: custom(
+			`={{ ${fromTrigger('reference')} }}-{{ $json.invoice_settings.default_payment_method }}`,
+		),
+	};
+	const lookUp: INode = {
+		...node(
+			LOOK_UP_CUSTOMER,
+			`${PACKAGE_NAME}.stripePayments`,
+			1,
+			{
+				resource: 'customer',
+				operation: 'get',
+				customer: { __rl: true, mode: 'id', value: '={{ $json.customer }}' },
+			},
+			220,
+		),
+		credentials: CREDENTIAL,
+		...(shape.retryOnFail ? { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 } : {}),
+	};
+	return {
+		nodes: [trigger, lookUp, money],
+		connections: {
+			[SUB_TRIGGER]: { main: [to(LOOK_UP_CUSTOMER)] },
+			[LOOK_UP_CUSTOMER]: { main: [to(MONEY_NODE)] },
+		},
+	};
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 /**
  * A minimal IExecuteFunctions for unit tests of helpers that only read parameters, items and the
@@ -15,6 +21,10 @@ export interface FakeContextInput {
 	runIndex?: number;
 	/** The node context (`getContext('node')`), shared when a test passes the same object. */
 	nodeContext?: IDataObject;
+	/** The execution's mode; default 'manual'. */
+	mode?: WorkflowExecuteMode;
+	/** Set for a sub-workflow run: the execution that called it (n8n 2.x execution context). */
+	parentExecutionId?: string;
 }
 
 export function fakeExecuteContext(input: FakeContextInput): IExecuteFunctions {
@@ -40,6 +50,9 @@ export function fakeExecuteContext(input: FakeContextInput): IExecuteFunctions {
 		continueOnFail: () => input.continueOnFail ?? false,
 		getWorkflow: () => ({ id: 'wf-1', name: 'test', active: false }),
 		getExecutionId: () => input.executionId ?? 'exec-1',
+		getMode: () => input.mode ?? 'manual',
+		getExecutionContext: () =>
+			input.parentExecutionId ? { parentExecutionId: input.parentExecutionId } : undefined,
 		getContext: () => (input.nodeContext ??= {}),
 		getWorkflowDataProxy: () => ({ $runIndex: input.runIndex ?? 0 }),
 		getCredentials: async () => ({ secretKey: input.secretKey ?? 'sk_test_123', mode: 'test' }),

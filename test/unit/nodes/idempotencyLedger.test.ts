@@ -159,5 +159,6 @@ describe('the Automatic idempotency notice in the editor', () => {
 		assert.equal(visible({ ...refund, idempotency: { keyMode: 'custom', customKey: 'o-1' } }), 0);
 		assert.equal(visible({ resource: 'refund', operation: 'get' }), 0);
 		assert.match(String(notices[0].displayName), /Custom with your order ID/);
+		assert.match(String(notices[0].displayName), /In a sub-workflow .* Automatic is refused/);
 	});
 });
