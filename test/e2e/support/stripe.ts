@@ -10,23 +10,33 @@ export async function stripe<T = Record<string, unknown>>(
 	const form = new URLSearchParams();
 	for (const [key, value] of Object.entries(params)) form.append(key, String(value));
 	const query = method === 'POST' ? '' : `?${form.toString()}`;
-	const response = await fetch(`${emulatorUrl}${path}${query}`, {
-		method,
-		headers: {
-			authorization: 'Bearer sk_test_123',
-			...(method === 'POST'
-				? {
-						'content-type': 'application/x-www-form-urlencoded',
-						'idempotency-key': `e2e-${randomUUID()}`,
-					}
-				: {}),
-		},
-		body: method === 'POST' ? form.toString() : undefined,
-	});
-	const body = (await response.json()) as T;
-	if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
-	return body;
+	const idempotencyKey = `e2e-${randomUUID()}`;
+	// The test is a client like any other: it shares the emulator's test-mode rate limit (25/s) with
+	// the n8n under test, so a 429 is waited out (same key for a POST) instead of failing the test.
+	for (let attempt = 1; ; attempt += 1) {
+		const response = await fetch(`${emulatorUrl}${path}${query}`, {
+			method,
+			headers: {
+				authorization: 'Bearer sk_test_123',
+				...(method === 'POST'
+					? { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': idempotencyKey }
+					: {}),
+			},
+			body: method === 'POST' ? form.toString() : undefined,
+		});
+		const body = (await response.json()) as T;
+		if (response.status === 429 && attempt < RATE_LIMITED_ATTEMPTS) {
+			await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+			continue;
+		}
+		if (!response.ok) {
+			throw new Error(`emulator ${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
+		}
+		return body;
+	}
 }
+
+const RATE_LIMITED_ATTEMPTS = 8;
 
 /** A succeeded card payment (emits payment_intent.succeeded to the emulator's endpoints). */
 export async function paidPaymentIntent(emulatorUrl: string, amount = 2000) {
