@@ -130,10 +130,63 @@ function plotE2eWebhook(): string | undefined {
 	);
 }
 
+function plotQueueMode(): string | undefined {
+	const data = readResult('queue-mode.json');
+	const scaling = data?.throughput;
+	if (!scaling?.oneProcessor) return undefined;
+	const cost = data.storeCost;
+	const bars: Bar[] = [
+		{
+			label: 'one webhook processor: accepted',
+			value: scaling.oneProcessor.acceptedPerSecond,
+			note: `${scaling.oneProcessor.acceptedPerSecond}/s`,
+			anchor: true,
+		},
+		{
+			label: 'two webhook processors: accepted',
+			value: scaling.twoProcessors.acceptedPerSecond,
+			note: `${scaling.twoProcessors.acceptedPerSecond}/s (${scaling.ratiosTwoOverOne.accepted}×)`,
+		},
+		{
+			label: 'one webhook processor: processed',
+			value: scaling.oneProcessor.processedPerSecond,
+			note: `${scaling.oneProcessor.processedPerSecond}/s`,
+			anchor: true,
+		},
+		{
+			label: 'two webhook processors: processed',
+			value: scaling.twoProcessors.processedPerSecond,
+			note: `${scaling.twoProcessors.processedPerSecond}/s (${scaling.ratiosTwoOverOne.processed}×)`,
+		},
+	];
+	if (cost) {
+		const rates = cost.processedPerSecondOneProcessor;
+		bars.push(
+			{
+				label: 'one processor, static data: processed',
+				value: rates.staticData,
+				note: `${rates.staticData}/s`,
+				anchor: true,
+			},
+			{
+				label: 'one processor, shared store: processed',
+				value: rates.sharedStore,
+				note: `${rates.sharedStore}/s (${cost.ratiosSharedOverStatic.processedPerSecond}×)`,
+			},
+		);
+	}
+	return barChart(
+		'Stripe deliveries per second in n8n queue mode (higher is better)',
+		`n8n ${data.n8n}, ${data.layout}, ${data.cpus} cores, shared duplicate store; ratio to the grey bar above`,
+		bars,
+	);
+}
+
 const charts: Array<[string, () => string | undefined]> = [
 	['bench-webhook-verify.svg', plotWebhookVerify],
 	['bench-batch.svg', plotBatch],
 	['bench-e2e-webhook.svg', plotE2eWebhook],
+	['bench-queue-mode.svg', plotQueueMode],
 ];
 
 if (require.main === module) {

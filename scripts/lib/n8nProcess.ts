@@ -101,7 +101,7 @@ export class N8nProcess {
 		// Output goes straight to the file: n8n must not depend on a pipe to this process.
 		const logFd = openSync(this.logFile, 'a');
 		const command = this.options.command ?? 'start';
-		const workerServer =
+		const workerServer: Record<string, string> =
 			command === 'worker'
 				? {
 						QUEUE_HEALTH_CHECK_ACTIVE: 'true',

@@ -75,7 +75,12 @@ export class QueueCluster {
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			...this.options.n8nEnv,
 		};
-		const process = (name: string, command: 'start' | 'worker' | 'webhook', extra = {}, port?: number) => {
+		const process = (
+			name: string,
+			command: 'start' | 'worker' | 'webhook',
+			extra = {},
+			port?: number,
+		) => {
 			const userFolder = join(this.folder, name);
 			cpSync(join(template, '.n8n'), join(userFolder, '.n8n'), { recursive: true });
 			return new N8nProcess({ userFolder, command, port, extraEnv: { ...shared, ...extra } });
@@ -89,7 +94,9 @@ export class QueueCluster {
 		this.webhookProcessors = webhookPorts.map((port, index) =>
 			process(`webhook-${index + 1}`, 'webhook', {}, port),
 		);
-		await Promise.all([...this.workers, ...this.webhookProcessors].map(async (n8n) => await n8n.start()));
+		await Promise.all(
+			[...this.workers, ...this.webhookProcessors].map(async (n8n) => await n8n.start()),
+		);
 		this.rest = new N8nRest(this.main.baseUrl);
 		await this.rest.signIn();
 		const credential = await this.rest.createCredential('Paywire emulator', CREDENTIAL_TYPE, {

@@ -90,7 +90,8 @@ export class ThrowawayPostgres {
 		this.server.start();
 		await pollUntil(
 			async () => {
-				if (!this.server?.running) throw new Error(`postgres exited; see ${this.folder}/postgres.log`);
+				if (!this.server?.running)
+					throw new Error(`postgres exited; see ${this.folder}/postgres.log`);
 				await this.query('postgres', 'SELECT 1');
 				return true;
 			},

@@ -7,6 +7,7 @@ import { waitForWebhook } from '../../e2e/support/webhooks';
 import { TRIGGER_NODE, triggerWorkflow } from '../../e2e/support/workflows';
 import type { QueueCluster } from './cluster';
 import { DATABASE } from './postgres';
+import { LOCAL_STORE, type StoreChoice } from './store';
 
 const signer = new Stripe('sk_test_123');
 
@@ -22,14 +23,13 @@ export interface ActiveTrigger {
 export async function activateTrigger(
 	cluster: QueueCluster,
 	workflowId: string,
-	extraParameters: Record<string, unknown> = {},
-	extraCredentials: Record<string, { id: string; name: string }> = {},
+	store: StoreChoice = LOCAL_STORE,
 ): Promise<ActiveTrigger> {
 	const workflow = triggerWorkflow(workflowId, cluster.credential, ['payment.succeeded'], {
-		extraParameters,
+		extraParameters: store.parameters,
 	});
 	const node = workflow.nodes[0] as { credentials: Record<string, unknown> };
-	Object.assign(node.credentials, extraCredentials);
+	Object.assign(node.credentials, store.credentials);
 	await cluster.rest.createWorkflow(workflow);
 	await cluster.rest.activate(workflowId);
 	const state = await emulatorControl<{ endpoints: Array<{ id: string; url: string }> }>(
@@ -37,7 +37,9 @@ export async function activateTrigger(
 		'GET',
 		'state',
 	);
-	const endpoint = state.endpoints.find((candidate) => candidate.url.includes(`${workflowId}-hook`));
+	const endpoint = state.endpoints.find((candidate) =>
+		candidate.url.includes(`${workflowId}-hook`),
+	);
 	if (!endpoint) throw new Error(`no Stripe endpoint registered for ${workflowId}`);
 	const { secret } = await emulatorControl<{ secret: string }>(
 		cluster.emulator.url,
@@ -115,7 +117,11 @@ export async function settledExecutions(
 			previous = total;
 			return stable ? true : undefined;
 		},
-		{ timeoutMs, intervalMs: 1500, description: `${atLeast}+ finished executions of ${workflowId}` },
+		{
+			timeoutMs,
+			intervalMs: 1500,
+			description: `${atLeast}+ finished executions of ${workflowId}`,
+		},
 	);
 	return await emittedItems(cluster, workflowId);
 }
@@ -131,7 +137,9 @@ async function emittedItems(cluster: QueueCluster, workflowId: string): Promise<
 	);
 	return rows.map((row) => {
 		const run = flatted.parse(row.data) as {
-			resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: any }>> } }>> };
+			resultData: {
+				runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: any }>> } }>>;
+			};
 		};
 		const item = run.resultData.runData[TRIGGER_NODE]?.[0]?.data?.main?.[0]?.[0]?.json ?? {};
 		return {
