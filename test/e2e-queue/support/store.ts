@@ -23,7 +23,7 @@ export async function sharedStore(rest: N8nRest, redisPort: number): Promise<Sto
 	});
 	return {
 		label: 'shared store (Redis)',
-		parameters: { options: { duplicateStore: 'redis' } },
+		parameters: { duplicateStore: 'redis' },
 		credentials: { redis: { id: credential.id, name: credential.name } },
 	};
 }
