@@ -25,12 +25,25 @@ export class StripePaymentsTrigger implements INodeType {
 		defaults: { name: 'Stripe Payments Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'paywireStripeApi', required: true, testedBy: 'paywireStripeApiTest' }],
+		credentials: [
+			{ name: 'paywireStripeApi', required: true, testedBy: 'paywireStripeApiTest' },
+			{
+				// n8n's own Redis credential (the one queue mode users already have), for the shared
+				// duplicate store. Both rules want package-local credentials; README explains the exception.
+				// eslint-disable-next-line @n8n/community-nodes/no-credential-reuse, @n8n/community-nodes/valid-credential-references, n8n-nodes-base/node-class-description-credentials-name-unsuffixed
+				name: 'redis',
+				required: true,
+				displayOptions: { show: { duplicateStore: ['redis'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
 				httpMethod: 'POST',
+				// n8n answers once the execution is recorded; '' makes it take the body from the
+				// webhookResponse the trigger returns, read after the execution was recorded (webhook.ts).
 				responseMode: 'onReceived',
+				responseData: '',
 				path: 'webhook',
 			},
 		],

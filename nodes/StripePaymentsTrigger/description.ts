@@ -4,7 +4,7 @@ import type { NormalizedEventName } from '../../core/payments/types';
 import { NORMALIZED_EVENTS } from '../../core/stripe/eventCatalog';
 import { STRIPE_EVENT_TYPES } from '../../core/stripe/eventTypes.generated';
 import { DEFAULT_TOLERANCE_SECONDS } from '../../core/stripe/webhookSignature';
-import { DEFAULT_REMEMBERED_EVENTS } from './dedupe';
+import { DEFAULT_REMEMBERED_EVENTS } from './staticDataStore';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -74,6 +74,35 @@ export const triggerProperties: INodeProperties[] = [
 			.map((info) => ({ name: info.displayName, value: info.name, description: info.description })),
 	},
 	{
+		displayName: 'Duplicate Store',
+		name: 'duplicateStore',
+		type: 'options',
+		noDataExpression: true,
+		default: 'thisInstance',
+		options: [
+			{
+				name: 'This N8n Only',
+				value: 'thisInstance',
+				description:
+					'Processed event IDs are saved with the workflow. Right for one n8n process receiving webhooks.',
+			},
+			{
+				name: 'Shared Store (Redis)',
+				value: 'redis',
+				description:
+					'For queue mode with webhook processors: every process checks the same Redis, so an event starts one execution wherever it arrives',
+			},
+		],
+	},
+	{
+		displayName:
+			'Every delivery is checked in Redis before it starts anything. If Redis cannot be reached, Stripe is answered 503 and delivers the event again later.',
+		name: 'redisNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { duplicateStore: ['redis'] } },
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -104,7 +133,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 100, maxValue: 10000 },
 				default: DEFAULT_REMEMBERED_EVENTS,
 				description:
-					'How many recent event IDs are kept to drop re-deliveries. Stripe re-delivers for up to 3 days; keep this above the events you receive in that time.',
+					'With Duplicate Store "This n8n Only": how many recent event IDs are kept to drop re-deliveries (once-per-payment keys are kept apart, up to the same number). Stripe re-delivers for up to 3 days; keep this above the events you receive in that time. The shared store keeps every event for 4 days instead.',
 			},
 			{
 				displayName: 'Signature Tolerance (Seconds)',
@@ -121,6 +150,7 @@ export const triggerProperties: INodeProperties[] = [
 
 export interface TriggerSettings {
 	endpointMode: 'automatic' | 'manual';
+	duplicateStore: 'thisInstance' | 'redis';
 	names: NormalizedEventName[];
 	rawTypes: string[];
 	manualSecrets: string[];
@@ -137,6 +167,10 @@ export function readTriggerSettings(context: IHookFunctions | IWebhookFunctions)
 	return {
 		endpointMode:
 			context.getNodeParameter('endpointMode', 'automatic') === 'manual' ? 'manual' : 'automatic',
+		duplicateStore:
+			context.getNodeParameter('duplicateStore', 'thisInstance') === 'redis'
+				? 'redis'
+				: 'thisInstance',
 		names: stringList(context.getNodeParameter('events', [])) as NormalizedEventName[],
 		rawTypes: stringList(options.rawEventTypes),
 		manualSecrets: (secrets.secret ?? [])

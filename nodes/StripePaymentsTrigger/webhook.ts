@@ -1,32 +1,31 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { PaymentInputError } from '../../core/errors';
+import type { DuplicateStore } from '../../core/dedupe/duplicateStore';
 import type { NormalizedEvent, NormalizedEventName } from '../../core/payments/types';
 import { normalizeStripeEvent, onceKeysOf } from '../../core/stripe/events';
 import { verifyStripeSignature } from '../../core/stripe/webhookSignature';
 import { toNodeError } from '../shared/nodeErrors';
 import { reReadEventObject } from './confirm';
-import { openDedupe } from './dedupe';
-import type { DedupeSession } from './dedupe';
 import { readTriggerSettings } from './description';
 import type { TriggerSettings } from './description';
+import { isStoreUnavailable, openDuplicateStore } from './duplicates';
 import { readEndpoint } from './endpointState';
 
 /**
- * One delivery: verify the signature over the exact bytes before anything else, then parse,
- * drop re-deliveries, keep only what the user chose, and emit one item. A delivery that is not
- * proven to come from Stripe is answered 400/401 and starts nothing.
+ * One delivery: verify the signature over the exact bytes before anything else, then parse, claim
+ * the event in the duplicate store, keep only what the user chose, and hand n8n one item. Stripe is
+ * answered 2xx only once the execution is recorded (see startThenAcknowledge); a delivery that is
+ * not proven to come from Stripe is answered 400/401 and starts nothing.
  */
 export async function receiveStripeWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
 		rawBody?: Buffer;
 	};
 	const settings = readTriggerSettings(this);
-	const staticData = this.getWorkflowStaticData('node');
 	const secrets =
 		settings.endpointMode === 'manual'
 			? settings.manualSecrets
-			: [readEndpoint(staticData)?.secret ?? ''];
+			: [readEndpoint(this.getWorkflowStaticData('node'))?.secret ?? ''];
 	if (!Buffer.isBuffer(request.rawBody)) return reject(this, 400, 'raw request body unavailable');
 	const check = verifyStripeSignature({
 		rawBody: request.rawBody,
@@ -36,38 +35,89 @@ export async function receiveStripeWebhook(this: IWebhookFunctions): Promise<IWe
 	});
 	if (!check.ok) return reject(this, check.status, check.reason);
 
-	let event: IDataObject;
+	const event = parseEvent(request.rawBody);
+	if (!event) return reject(this, 400, 'body is not a Stripe event');
 	let normalized: NormalizedEvent;
 	try {
-		event = JSON.parse(request.rawBody.toString('utf8')) as IDataObject;
 		normalized = normalizeStripeEvent(event);
 	} catch (error) {
-		if (error instanceof SyntaxError || error instanceof PaymentInputError) {
-			return reject(this, 400, 'body is not a Stripe event');
-		}
-		throw toNodeError(this.getNode(), error);
+		return await acknowledgeUnreadable(this, settings, event, error);
 	}
 	if (!isWanted(normalized, settings)) return {};
 
-	const node = this.getNode();
-	const scope = `${this.getWorkflow().id ?? ''}:${node.id}:${this.getMode()}`;
-	const dedupe = openDedupe(staticData, scope, settings.rememberedEvents);
-	const eventKey = `event:${normalized.event.id}`;
-	if (!dedupe.claim(eventKey)) return {};
-	const claimed = [eventKey];
+	const claimed: string[] = [];
+	let store: DuplicateStore | undefined;
 	try {
+		store = await openDuplicateStore(this, settings);
+		const eventKey = `event:${normalized.event.id}`;
+		const state = await store.claim(eventKey);
+		if (state === 'done') return {};
+		if (state === 'in_progress') {
+			return reject(this, 409, 'this event is being processed by another delivery; retry later');
+		}
+		claimed.push(eventKey);
 		if (settings.confirmWithStripe) {
 			const fresh = await reReadEventObject.call(this, normalized.object);
 			if (fresh) normalized = normalizeStripeEvent(event, { confirmedObject: fresh });
 		}
-		const names = namesToEmit(normalized, settings, dedupe, claimed);
-		dedupe.commit(claimed);
-		if (names.length === 0 && !settings.rawTypes.includes(normalized.event.type)) return {};
-		return acknowledgeAndStart(this, outputItem(normalized, names));
+		const names = await namesToEmit(normalized, settings, store, claimed);
+		if (names.length === 0 && !settings.rawTypes.includes(normalized.event.type)) {
+			await store.markDone(claimed);
+			return {};
+		}
+		return startThenAcknowledge(this, store, claimed, outputItem(normalized, names));
 	} catch (error) {
-		dedupe.release(claimed);
-		throw toNodeError(node, error);
+		if (store && claimed.length > 0) await store.release(claimed).catch(() => undefined);
+		if (isStoreUnavailable(error)) {
+			this.logger.error(`Stripe Payments Trigger: ${error.message}`);
+			return reject(this, 503, error.message);
+		}
+		throw toNodeError(this.getNode(), error);
 	}
+}
+
+/** The parsed body when it is a JSON object; null otherwise (answered 400). */
+function parseEvent(rawBody: Buffer): IDataObject | null {
+	try {
+		const parsed: unknown = JSON.parse(rawBody.toString('utf8'));
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+			? (parsed as IDataObject)
+			: null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * A signed Stripe event (object "event" with an id) that cannot be read: answering 4xx/5xx would
+ * make Stripe retry it for three days, and it would fail the same way each time. It is answered
+ * 200, remembered like a processed event, and logged with its id; it starts no execution.
+ */
+async function acknowledgeUnreadable(
+	context: IWebhookFunctions,
+	settings: TriggerSettings,
+	event: IDataObject,
+	error: unknown,
+): Promise<IWebhookResponseData> {
+	if (event.object !== 'event' || typeof event.id !== 'string' || event.id === '') {
+		return reject(context, 400, 'body is not a Stripe event');
+	}
+	const reason = error instanceof Error ? error.message : String(error);
+	context.logger.error(
+		`Stripe Payments Trigger: event ${event.id} (${String(event.type)}) could not be read and ` +
+			`starts no execution: ${reason}. It was acknowledged so Stripe stops re-sending it; find it in ` +
+			'the Stripe Dashboard (Developers → Events) to handle it by hand.',
+		{ eventId: event.id, eventType: String(event.type) },
+	);
+	try {
+		const store = await openDuplicateStore(context, settings);
+		const key = `event:${event.id}`;
+		if ((await store.claim(key)) === 'claimed') await store.markDone([key]);
+	} catch (storeError) {
+		if (!isStoreUnavailable(storeError)) throw toNodeError(context.getNode(), storeError);
+		return reject(context, 503, storeError.message);
+	}
+	return { webhookResponse: { received: true, started: false } };
 }
 
 function isWanted(normalized: NormalizedEvent, settings: TriggerSettings): boolean {
@@ -78,21 +128,26 @@ function isWanted(normalized: NormalizedEvent, settings: TriggerSettings): boole
 }
 
 /** The chosen meanings of this delivery, less those already emitted for the same payment/object. */
-function namesToEmit(
+async function namesToEmit(
 	normalized: NormalizedEvent,
 	settings: TriggerSettings,
-	dedupe: DedupeSession,
+	store: DuplicateStore,
 	claimed: string[],
-): NormalizedEventName[] {
+): Promise<NormalizedEventName[]> {
 	const onceKeys = onceKeysOf(normalized);
-	return normalized.names.filter((name) => {
-		if (!settings.names.includes(name)) return false;
+	const names: NormalizedEventName[] = [];
+	for (const name of normalized.names) {
+		if (!settings.names.includes(name)) continue;
 		const key = onceKeys.get(name);
-		if (key === undefined) return true;
-		if (!dedupe.claim(key)) return false;
-		claimed.push(key);
-		return true;
-	});
+		if (key !== undefined) {
+			// 'in_progress': another event of the same payment holds it; if that delivery dies before
+			// its execution exists, Stripe re-delivers it and it claims the key again.
+			if ((await store.claim(key)) !== 'claimed') continue;
+			claimed.push(key);
+		}
+		names.push(name);
+	}
+	return names;
 }
 
 function outputItem(normalized: NormalizedEvent, names: NormalizedEventName[]): IDataObject {
@@ -107,21 +162,45 @@ function outputItem(normalized: NormalizedEvent, names: NormalizedEventName[]): 
 }
 
 /**
- * Answers Stripe 200 ourselves and starts the execution. Why not let n8n answer ('onReceived')?
- * n8n 2.40 saves the static data changed by webhook() in its response callback, and with
- * 'onReceived' that callback runs only after the execution has been prepared from the same
- * static-data object, which clears its "changed" flag: the processed event ids would never be
- * saved, and a re-delivery after a restart would start a second execution. With
- * `noWebhookResponse` n8n calls the callback, and saves, before it prepares the execution.
+ * Hands n8n the item and lets n8n answer Stripe ('onReceived', no response of our own): n8n 2.40
+ * answers only after WorkflowRunner.run has recorded the execution (or, in queue mode, enqueued
+ * it). The claims become "done" at that moment: n8n reads `webhookResponse` (the body of its
+ * answer) after run() returned and before it saves static data and answers, so the done marks are
+ * saved (static data) or sent to Redis before the 200, and only for an execution that exists.
+ * (Static data changed inside webhook() itself is not saved on this path: run() re-wraps the same
+ * static-data object and clears its "changed" flag; a change made after run() is saved.)
+ * If run() fails, n8n answers 500, the claims stay pending, and their lease lets Stripe's retry in.
  */
-function acknowledgeAndStart(context: IWebhookFunctions, item: IDataObject): IWebhookResponseData {
-	context.getResponseObject().status(200).json({ received: true });
-	return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
+function startThenAcknowledge(
+	context: IWebhookFunctions,
+	store: DuplicateStore,
+	claimed: string[],
+	item: IDataObject,
+): IWebhookResponseData {
+	let marked = false;
+	const result: IWebhookResponseData = { workflowData: [[{ json: item }]] };
+	Object.defineProperty(result, 'webhookResponse', {
+		enumerable: true,
+		get: () => {
+			if (!marked) {
+				marked = true;
+				store.markDone(claimed).catch((error: unknown) => {
+					context.logger.error(
+						`Stripe Payments Trigger: the execution of ${claimed[0]} started, but it could not be ` +
+							`marked done (${error instanceof Error ? error.message : String(error)}); a re-delivery ` +
+							'after the claim expires would start it again.',
+					);
+				});
+			}
+			return { received: true };
+		},
+	});
+	return result;
 }
 
 function reject(
 	context: IWebhookFunctions,
-	status: 400 | 401,
+	status: 400 | 401 | 409 | 503,
 	reason: string,
 ): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ error: reason });

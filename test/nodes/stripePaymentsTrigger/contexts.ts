@@ -165,8 +165,20 @@ export function createdEndpointState(events: string[] = ['payment_intent.succeed
 	};
 }
 
-export async function deliver(delivery: Delivery, options: ContextOptions = {}) {
+/**
+ * One delivery as n8n 2.40 handles it: webhook(), then — when it returned items — the execution is
+ * recorded and n8n reads `webhookResponse` for the body of its 200 (webhook-helpers.js, onReceived).
+ * `crashBeforeRecorded` stops after webhook(), as a process killed in between would.
+ */
+export async function deliver(
+	delivery: Delivery,
+	options: ContextOptions & { crashBeforeRecorded?: boolean } = {},
+) {
 	const { webhook, staticData, response } = webhookContext(delivery, options);
 	const result = await trigger.webhook.call(webhook);
-	return { result, staticData, response };
+	let acknowledged: unknown;
+	if (result.workflowData && options.crashBeforeRecorded !== true) {
+		acknowledged = result.webhookResponse;
+	}
+	return { result, staticData, response, acknowledged };
 }

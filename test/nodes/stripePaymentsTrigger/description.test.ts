@@ -16,15 +16,19 @@ const optionValues = (prop: INodeProperties) =>
 	(prop.options as INodePropertyOptions[]).map((option) => option.value);
 
 describe('Stripe Payments Trigger description', () => {
-	it('is a trigger on the paywireStripeApi credential, answering on receipt', () => {
+	it('is a trigger on the paywireStripeApi credential (and n8n’s Redis one for the shared store), answered by n8n', () => {
 		const { description } = trigger;
 		assert.equal(description.name, 'stripePaymentsTrigger');
 		assert.equal(description.displayName, 'Stripe Payments Trigger');
 		assert.deepEqual(description.inputs, []);
 		assert.deepEqual(description.credentials, [
 			{ name: 'paywireStripeApi', required: true, testedBy: 'paywireStripeApiTest' },
+			{ name: 'redis', required: true, displayOptions: { show: { duplicateStore: ['redis'] } } },
 		]);
 		assert.equal(description.webhooks?.[0].responseMode, 'onReceived');
+		// '' (not n8n's default 'firstEntryJson'): n8n then takes the body from webhookResponse,
+		// which it reads after recording the execution — the moment the event is marked done.
+		assert.equal(description.webhooks?.[0].responseData, '');
 		assert.equal(description.webhooks?.[0].httpMethod, 'POST');
 		assert.equal(typeof trigger.methods.credentialTest.paywireStripeApiTest, 'function');
 	});

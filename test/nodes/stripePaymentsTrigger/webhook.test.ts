@@ -5,7 +5,7 @@ import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
 import nock from 'nock';
 import Stripe from 'stripe';
 
-import { resetInProcessDedupe } from '../../../nodes/StripePaymentsTrigger/dedupe';
+import { resetInProcessDedupe } from '../../../nodes/StripePaymentsTrigger/staticDataStore';
 import { restoreRetries, STRIPE, useFastRetries } from '../stripePayments/support';
 import {
 	createdEndpointState,
@@ -16,6 +16,17 @@ import {
 	trigger,
 } from './contexts';
 import { checkoutCompleted, intentSucceeded, PAYMENT_INTENT_ID, stripeEvent } from './events';
+
+async function deliverLogged(
+	delivery: ReturnType<typeof signedDelivery>,
+	staticData: IDataObject,
+	logged: string[],
+) {
+	const { webhook } = webhookContext(delivery, { staticData });
+	const logger = { error: (line: string) => logged.push(line), warn: () => undefined };
+	const result = await trigger.webhook.call(Object.assign(webhook, { logger }));
+	return { result };
+}
 
 function itemsOf(result: IWebhookResponseData): IDataObject[] {
 	return (result.workflowData?.[0] ?? []).map((item) => item.json);
@@ -96,16 +107,58 @@ describe('Stripe Payments Trigger webhook()', () => {
 		);
 	});
 
-	it('an accepted delivery is acknowledged 200 by the node itself, then starts the execution', async () => {
-		// n8n 2.40 saves webhook() static-data changes only on this path (see webhook.ts): the
-		// processed event ids must be saved before the execution is prepared.
-		const { result, response } = await deliver(signedDelivery(intentSucceeded()), {
-			staticData: createdEndpointState(),
-		});
-		assert.equal(result.noWebhookResponse, true);
-		assert.equal(response.status, 200);
-		assert.deepEqual(response.body, { received: true });
+	it('n8n answers an accepted delivery; the event is marked done only once the execution is recorded', async () => {
+		const staticData = createdEndpointState();
+		const { webhook, response } = webhookContext(signedDelivery(intentSucceeded()), { staticData });
+		const result = await trigger.webhook.call(webhook);
+		assert.equal(result.noWebhookResponse, undefined, 'n8n answers, after recording the execution');
+		assert.equal(response.status, undefined, 'the node wrote no answer of its own');
 		assert.equal(itemsOf(result).length, 1);
+		assert.equal(staticData.processedKeys, undefined, 'not done before the execution is recorded');
+		assert.deepEqual(result.webhookResponse, { received: true });
+		assert.equal(
+			(staticData.processedKeys as unknown as unknown[]).length,
+			2,
+			'event id and payment key',
+		);
+	});
+
+	it('a delivery whose execution was never recorded (crash) does not block Stripe’s retry', async () => {
+		const delivery = signedDelivery(intentSucceeded());
+		const crashed = await deliver(delivery, {
+			staticData: createdEndpointState(),
+			crashBeforeRecorded: true,
+		});
+		assert.equal(crashed.staticData.processedKeys, undefined);
+		resetInProcessDedupe(); // the process died with its pending claims
+		const retried = await deliver(delivery, { staticData: crashed.staticData });
+		assert.equal(itemsOf(retried.result).length, 1);
+	});
+
+	it('a second delivery while the first is still being recorded → 409 (Stripe retries later)', async () => {
+		const delivery = signedDelivery(intentSucceeded());
+		const staticData = createdEndpointState();
+		await deliver(delivery, { staticData, crashBeforeRecorded: true });
+		assertRejected(await deliver(delivery, { staticData }), 409);
+	});
+
+	it('a signed event that cannot be read is acknowledged, remembered and logged, never a 500 loop', async () => {
+		const poison = intentSucceeded('evt_poison_1');
+		poison.created = 1e20; // out of range for a date
+		const staticData = createdEndpointState();
+		const logged: string[] = [];
+		const first = await deliverLogged(signedDelivery(poison), staticData, logged);
+		assert.equal(first.result.workflowData, undefined);
+		assert.deepEqual(first.result.webhookResponse, { received: true, started: false });
+		assert.ok(
+			logged.some((line) => line.includes('evt_poison_1')),
+			logged.join('\n'),
+		);
+		const keys = (staticData.processedKeys as Array<{ k: string }>).map((entry) => entry.k);
+		assert.deepEqual(keys, ['event:evt_poison_1']);
+		const again = await deliverLogged(signedDelivery(poison), staticData, logged);
+		assert.equal(again.result.workflowData, undefined);
+		assert.equal(again.result.noWebhookResponse, undefined, 'answered 2xx by n8n');
 	});
 
 	it('no signing secret (endpoint never created) → 401: fail closed', async () => {
@@ -137,6 +190,7 @@ describe('Stripe Payments Trigger webhook()', () => {
 		assert.equal(itemsOf(first.result).length, 1);
 		const again = await deliver(delivery, { staticData: first.staticData });
 		assert.deepEqual(again.result, {});
+		assert.ok(first.acknowledged);
 		resetInProcessDedupe();
 		const afterRestart = await deliver(delivery, { staticData: first.staticData });
 		assert.deepEqual(afterRestart.result, {});
@@ -255,7 +309,7 @@ describe('Stripe Payments Trigger webhook()', () => {
 		assertRejected(await deliver(unknown, { parameters }), 401);
 	});
 
-	it('keeps only the last N keys in static data', async () => {
+	it('keeps only the last N event ids in static data', async () => {
 		const staticData = createdEndpointState();
 		const parameters = { options: { rememberedEvents: 100 } };
 		for (let i = 0; i < 130; i += 1) {
@@ -264,7 +318,9 @@ describe('Stripe Payments Trigger webhook()', () => {
 				parameters,
 			});
 		}
-		const keys = (staticData.processedKeys as Array<{ k: string }>).map((entry) => entry.k);
+		const keys = (staticData.processedKeys as Array<{ k: string }>)
+			.map((entry) => entry.k)
+			.filter((key) => key.startsWith('event:'));
 		assert.equal(keys.length, 100);
 		assert.ok(keys.includes('event:evt_bounded_129'));
 		assert.ok(!keys.includes('event:evt_bounded_0'));
