@@ -152,11 +152,16 @@ async function emittedItems(cluster: QueueCluster, workflowId: string): Promise<
 	});
 }
 
-/** How many ids occur more than once, and which expected ids never occur. */
+/**
+ * Over the executions whose id is one of `expected`: how many there are, how many ids occur more
+ * than once, and which expected ids never occur.
+ */
 export function tally(seen: string[], expected: string[]) {
+	const wanted = new Set(expected);
 	const counts = new Map<string, number>();
-	for (const id of seen) counts.set(id, (counts.get(id) ?? 0) + 1);
+	for (const id of seen) if (wanted.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+	const executions = [...counts.values()].reduce((sum, count) => sum + count, 0);
 	const duplicated = [...counts.values()].filter((count) => count > 1).length;
 	const missing = expected.filter((id) => !counts.has(id));
-	return { executions: seen.length, duplicated, missing };
+	return { executions, duplicated, missing };
 }
