@@ -137,24 +137,24 @@ function plotQueueMode(): string | undefined {
 	const cost = data.storeCost;
 	const bars: Bar[] = [
 		{
-			label: 'one webhook processor: accepted',
+			label: 'accepted, 1 webhook processor',
 			value: scaling.oneProcessor.acceptedPerSecond,
 			note: `${scaling.oneProcessor.acceptedPerSecond}/s`,
 			anchor: true,
 		},
 		{
-			label: 'two webhook processors: accepted',
+			label: 'accepted, 2 webhook processors',
 			value: scaling.twoProcessors.acceptedPerSecond,
 			note: `${scaling.twoProcessors.acceptedPerSecond}/s (${scaling.ratiosTwoOverOne.accepted}×)`,
 		},
 		{
-			label: 'one webhook processor: processed',
+			label: 'processed, 1 webhook processor',
 			value: scaling.oneProcessor.processedPerSecond,
 			note: `${scaling.oneProcessor.processedPerSecond}/s`,
 			anchor: true,
 		},
 		{
-			label: 'two webhook processors: processed',
+			label: 'processed, 2 webhook processors',
 			value: scaling.twoProcessors.processedPerSecond,
 			note: `${scaling.twoProcessors.processedPerSecond}/s (${scaling.ratiosTwoOverOne.processed}×)`,
 		},
@@ -163,13 +163,13 @@ function plotQueueMode(): string | undefined {
 		const rates = cost.processedPerSecondOneProcessor;
 		bars.push(
 			{
-				label: 'one processor, static data: processed',
+				label: 'processed, 1, static data',
 				value: rates.staticData,
 				note: `${rates.staticData}/s`,
 				anchor: true,
 			},
 			{
-				label: 'one processor, shared store: processed',
+				label: 'processed, 1, shared store',
 				value: rates.sharedStore,
 				note: `${rates.sharedStore}/s (${cost.ratiosSharedOverStatic.processedPerSecond}×)`,
 			},
@@ -177,7 +177,7 @@ function plotQueueMode(): string | undefined {
 	}
 	return barChart(
 		'Stripe deliveries per second in n8n queue mode (higher is better)',
-		`n8n ${data.n8n}, ${data.layout}, ${data.cpus} cores, shared duplicate store; ratio to the grey bar above`,
+		`n8n ${data.n8n} queue mode, 2 workers, ${data.cpus} cores; rows 1–4 shared store; ratio to the grey bar above`,
 		bars,
 	);
 }
