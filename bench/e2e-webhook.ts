@@ -28,11 +28,11 @@ import { n8nInstallDir, REPO_ROOT } from '../scripts/lib/n8nCache';
 import type { N8nRest } from '../scripts/lib/n8nRest';
 import { paymentIntentObject, stripeEvent } from '../test/e2e/support/deliveries';
 import { startSuite } from '../test/e2e/support/suite';
+import { latencySummary, round2 } from './latency';
 import { ThrowawayRedis } from '../test/e2e-queue/support/redis';
-import { LOCAL_STORE, sharedStore } from '../test/e2e-queue/support/store';
+import { LOCAL_STORE, sharedStore, storeTriggerWorkflow } from '../test/e2e-queue/support/store';
 import { ensureSystemPackages } from '../test/e2e-queue/support/systemServer';
 import { waitForWebhook } from '../test/e2e/support/webhooks';
-import { triggerWorkflow } from '../test/e2e/support/workflows';
 
 const WARMUP = 30;
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
@@ -91,20 +91,6 @@ async function deliver(target: Target): Promise<number> {
 	return elapsed;
 }
 
-const percentile = (sorted: number[], p: number) =>
-	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-function summary(samples: number[]) {
-	const sorted = [...samples].sort((a, b) => a - b);
-	const round = (value: number) => Math.round(value * 100) / 100;
-	return {
-		count: sorted.length,
-		p50Ms: round(percentile(sorted, 50)),
-		p99Ms: round(percentile(sorted, 99)),
-		meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / sorted.length),
-	};
-}
-
 async function sequentialLatency(targets: Target[]) {
 	const samples = new Map(targets.map((target) => [target.name, [] as number[]]));
 	const deadline = Date.now() + PHASE_DEADLINE_MS;
@@ -116,7 +102,7 @@ async function sequentialLatency(targets: Target[]) {
 		}
 	}
 	return Object.fromEntries(
-		targets.map((target) => [target.name, summary(samples.get(target.name)!)]),
+		targets.map((target) => [target.name, latencySummary(samples.get(target.name)!)]),
 	);
 }
 
@@ -261,11 +247,7 @@ async function measure(name: string) {
 		const store = configuration.sharedStore
 			? await sharedStore(suite.rest, await redisPort())
 			: LOCAL_STORE;
-		const workflow = triggerWorkflow(oursId, suite.credential, ['payment.succeeded'], {
-			extraParameters: store.parameters,
-		});
-		Object.assign((workflow.nodes[0] as { credentials: object }).credentials, store.credentials);
-		await suite.rest.createWorkflow(workflow);
+		await suite.rest.createWorkflow(storeTriggerWorkflow(oursId, suite.credential, store));
 		await suite.rest.activate(oursId);
 		const state = await emulatorControl<{ endpoints: Array<{ id: string; url: string }> }>(
 			suite.emulator.url,
@@ -347,11 +329,10 @@ async function main(): Promise<void> {
 	console.log(`wrote ${out}`);
 }
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function print(
 	configuration: string,
-	latency: Record<string, ReturnType<typeof summary>>,
+	latency: Record<string, ReturnType<typeof latencySummary>>,
 	rate: Record<string, { perSecond: number; deliveries: number }>,
 	ratios: { p50: number; p99: number; throughput: number },
 ): void {

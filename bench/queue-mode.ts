@@ -22,6 +22,7 @@ import { clusterFolder, QueueCluster, removeFolder } from '../test/e2e-queue/sup
 import { paymentEvents } from '../test/e2e-queue/support/events';
 import { LOCAL_STORE, sharedStore } from '../test/e2e-queue/support/store';
 import { activateTrigger, sendEvent, type ActiveTrigger } from '../test/e2e-queue/support/trigger';
+import { latencySummary, round2 } from './latency';
 
 const PER_BLOCK = Number(process.env.BENCH_QUEUE_PER_BLOCK ?? 200);
 const BLOCKS = Number(process.env.BENCH_QUEUE_BLOCKS ?? 4);
@@ -121,8 +122,8 @@ async function storeCost(shared: Target, local: Target) {
 			if (round >= WARMUP) samples.get(target)!.push(elapsed);
 		}
 	}
-	const sharedLatency = summary(samples.get(shared)!);
-	const localLatency = summary(samples.get(local)!);
+	const sharedLatency = latencySummary(samples.get(shared)!);
+	const localLatency = latencySummary(samples.get(local)!);
 	const sustained = async (target: Target) => {
 		let deliveries = 0;
 		let ms = 0;
@@ -148,21 +149,6 @@ async function storeCost(shared: Target, local: Target) {
 		processedPerSecondOneProcessor: { sharedStore: sharedRate, staticData: localRate },
 	};
 }
-
-const percentile = (sorted: number[], p: number) =>
-	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-function summary(values: number[]) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return {
-		count: sorted.length,
-		p50Ms: round2(percentile(sorted, 50)),
-		p99Ms: round2(percentile(sorted, 99)),
-		meanMs: round2(sorted.reduce((sum, value) => sum + value, 0) / sorted.length),
-	};
-}
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 async function main(): Promise<void> {
 	const loadAtStart = loadavg().map(round2);

@@ -1,4 +1,5 @@
-import type { N8nRest } from '../../../scripts/lib/n8nRest';
+import type { N8nRest, WorkflowJson } from '../../../scripts/lib/n8nRest';
+import { triggerWorkflow, type CredentialRef } from '../../e2e/support/workflows';
 
 /** Trigger parameters and credentials for one duplicate store. */
 export interface StoreChoice {
@@ -26,4 +27,18 @@ export async function sharedStore(rest: N8nRest, redisPort: number): Promise<Sto
 		parameters: { duplicateStore: 'redis' },
 		credentials: { redis: { id: credential.id, name: credential.name } },
 	};
+}
+
+/** A Stripe Payments Trigger workflow (payment succeeded) on the chosen duplicate store. */
+export function storeTriggerWorkflow(
+	id: string,
+	stripeCredential: CredentialRef,
+	store: StoreChoice,
+): WorkflowJson {
+	const workflow = triggerWorkflow(id, stripeCredential, ['payment.succeeded'], {
+		extraParameters: store.parameters,
+	});
+	const node = workflow.nodes[0] as { credentials: Record<string, CredentialRef> };
+	Object.assign(node.credentials, store.credentials);
+	return workflow;
 }

@@ -4,10 +4,10 @@ import { emulatorControl } from '../../../scripts/lib/emulator';
 import { requireFromN8n } from '../../../scripts/lib/n8nCache';
 import { pollUntil } from '../../../scripts/lib/wait';
 import { waitForWebhook } from '../../e2e/support/webhooks';
-import { TRIGGER_NODE, triggerWorkflow } from '../../e2e/support/workflows';
+import { TRIGGER_NODE } from '../../e2e/support/workflows';
 import type { QueueCluster } from './cluster';
 import { DATABASE } from './postgres';
-import { LOCAL_STORE, type StoreChoice } from './store';
+import { LOCAL_STORE, storeTriggerWorkflow, type StoreChoice } from './store';
 
 const signer = new Stripe('sk_test_123');
 
@@ -25,12 +25,7 @@ export async function activateTrigger(
 	workflowId: string,
 	store: StoreChoice = LOCAL_STORE,
 ): Promise<ActiveTrigger> {
-	const workflow = triggerWorkflow(workflowId, cluster.credential, ['payment.succeeded'], {
-		extraParameters: store.parameters,
-	});
-	const node = workflow.nodes[0] as { credentials: Record<string, unknown> };
-	Object.assign(node.credentials, store.credentials);
-	await cluster.rest.createWorkflow(workflow);
+	await cluster.rest.createWorkflow(storeTriggerWorkflow(workflowId, cluster.credential, store));
 	await cluster.rest.activate(workflowId);
 	const state = await emulatorControl<{ endpoints: Array<{ id: string; url: string }> }>(
 		cluster.emulator.url,
