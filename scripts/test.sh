@@ -45,6 +45,10 @@ npm run build || fail "build failed"
 step "package contents"
 bash scripts/check-package.sh || fail "package check failed"
 
+step "system packages"
+# redis-server for the shared duplicate store's tests (and Postgres for queue mode), when missing.
+bash scripts/system-deps.sh || fail "installing Debian packages failed"
+
 run_suite unit-and-engine node --import tsx --test --test-concurrency=2 --test-reporter=spec \
 	"test/unit/**/*.test.ts" "test/nodes/**/*.test.ts" "test/emulator/**/*.test.ts"
 

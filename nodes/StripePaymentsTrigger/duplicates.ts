@@ -7,15 +7,22 @@ import type { TriggerSettings } from './description';
 import { redisClientFor, redisTargetOf, unreachableMessage } from './redisConnection';
 import { openStaticDataStore } from './staticDataStore';
 
-const UNAVAILABLE = 'duplicate store unavailable';
+const UNAVAILABLE = 'The duplicate store did not answer';
 
-/** The store did not answer: the delivery is answered 503 with this message, and Stripe retries. */
-function storeUnavailable(node: INode, message: string): NodeOperationError {
-	return new NodeOperationError(node, message, { description: UNAVAILABLE });
+/**
+ * The store did not answer: the delivery is answered 503 with `description` (what to fix), and
+ * Stripe retries. The text goes in `description` because n8n rewrites messages that mention
+ * connection errors ("connect ECONNREFUSED …") into generic ones.
+ */
+function storeUnavailable(node: INode, description: string): NodeOperationError {
+	return new NodeOperationError(node, UNAVAILABLE, { description });
 }
 
-export function isStoreUnavailable(error: unknown): error is NodeOperationError {
-	return error instanceof NodeOperationError && error.description === UNAVAILABLE;
+/** What to answer when `error` is the store failing; undefined for every other error. */
+export function storeUnavailableMessage(error: unknown): string | undefined {
+	return error instanceof NodeOperationError && error.message === UNAVAILABLE
+		? (error.description ?? UNAVAILABLE)
+		: undefined;
 }
 
 /** The duplicate store the user chose for this trigger, for one delivery. */

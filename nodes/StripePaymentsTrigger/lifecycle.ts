@@ -5,43 +5,49 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { STRIPE_API_VERSION } from '../../core/stripe/apiVersion';
 import { enabledEventsFor } from '../../core/stripe/events';
-import {
-	STRIPE_CREDENTIAL_TYPE,
-	stripeApiRequest,
-	stripeApiRequestAllItems,
-} from '../shared/stripeTransport';
-import { paymentErrorDetailsOf, toNodeError } from '../shared/nodeErrors';
+import { STRIPE_CREDENTIAL_TYPE, stripeApiRequest } from '../shared/stripeTransport';
 import { readTriggerSettings } from './description';
+import {
+	deleteEndpointsById,
+	endpointError,
+	ENDPOINTS_PATH,
+	lifecycleRetryPolicy,
+	listEndpoints,
+} from './endpointCalls';
 import {
 	endpointMetadata,
 	forgetEndpoint,
+	forgetLeftoverEndpoints,
 	isOurEndpoint,
-	readEndpoint,
+	openEndpointSecret,
+	ownerOf,
+	readLeftoverEndpoints,
+	readStoredEndpoint,
+	rememberLeftoverEndpoints,
 	saveEndpoint,
+	sealingKeyMaterial,
 } from './endpointState';
 
 /**
- * Endpoint lifecycle: exactly one Stripe webhook endpoint per active trigger. checkExists confirms
- * the recorded one (URL, events, API version), updates its events in place, and deletes every other
- * endpoint this trigger left behind (same URL, our metadata) — after restarts, re-publishing, event
- * changes or lost static data — so create never adds a second one.
+ * Endpoint lifecycle: exactly one Stripe webhook endpoint per active trigger, or a visible error.
+ * checkExists confirms the recorded one (URL, events, API version, a secret that opens), updates
+ * its events in place, and deletes every other endpoint this trigger left behind (same URL, our
+ * metadata, or remembered after a failed deletion) so create never adds a second one.
+ * delete never throws: when it raises, n8n 2.40.7 (WebhookTriggerRegistrar.clearRegisteredWebhook)
+ * logs the error and keeps its webhook row, and the next publish sees the webhook as registered and
+ * calls neither checkExists nor create — a deaf trigger. So a failure is logged, remembered in
+ * static data and retried on the next activation (docs/trigger.md, endpoint lifecycle).
  */
-
-const ENDPOINTS_PATH = '/v1/webhook_endpoints';
-
-interface Owner {
-	workflowId: string;
-	nodeId: string;
-}
 
 export async function endpointExists(this: IHookFunctions): Promise<boolean> {
 	const settings = readTriggerSettings(this);
 	const staticData = this.getWorkflowStaticData('node');
-	const recorded = readEndpoint(staticData);
+	const recorded = readStoredEndpoint(staticData);
+	await removeRememberedLeftovers(this, staticData);
 	if (settings.endpointMode === 'manual') {
 		assertManualSecrets(this, settings.manualSecrets);
 		// Switched from automatic: the endpoint we created earlier must not keep receiving events.
-		if (recorded) await deleteEndpointById(this, recorded.id);
+		if (recorded) await deleteOrFail(this, [recorded.id]);
 		forgetEndpoint(staticData);
 		return true;
 	}
@@ -49,33 +55,56 @@ export async function endpointExists(this: IHookFunctions): Promise<boolean> {
 	const owner = ownerOf(this);
 	const events = wantedEvents(this);
 	const apiVersion = await endpointApiVersion(this);
-	const endpoints = await stripeApiRequestAllItems.call(this, ENDPOINTS_PATH);
+	const keyMaterial = await sealingKeyMaterial(this);
+	const endpoints = await listOrFail(this);
 
 	let kept: IDataObject | undefined;
 	const found = recorded ? endpoints.find((endpoint) => endpoint.id === recorded.id) : undefined;
-	if (recorded && found && isOurEndpoint(found, owner)) {
-		// api_version cannot be changed on an endpoint: a different pin needs a new endpoint.
-		if (found.url === url && found.api_version === apiVersion) kept = found;
-		else await deleteEndpointById(this, recorded.id);
+	const secret = recorded ? openEndpointSecret(recorded, keyMaterial, owner) : null;
+	// api_version cannot be changed on an endpoint: a different pin needs a new endpoint; so does
+	// a secret that no longer opens (the credential's key was replaced).
+	if (
+		found &&
+		isOurEndpoint(found, owner) &&
+		found.url === url &&
+		found.api_version === apiVersion
+	) {
+		if (secret !== null) kept = found;
 	}
-	for (const leftover of endpoints) {
-		if (leftover === kept || leftover.url !== url || !isOurEndpoint(leftover, owner)) continue;
-		await deleteEndpointById(this, String(leftover.id));
-	}
-	if (!kept || !recorded) {
+	const stale = endpoints.filter(
+		(endpoint) =>
+			endpoint !== kept &&
+			isOurEndpoint(endpoint, owner) &&
+			(endpoint.url === url || endpoint.id === recorded?.id),
+	);
+	await deleteOrFail(
+		this,
+		stale.map((endpoint) => String(endpoint.id)),
+	);
+	if (!kept || !recorded || secret === null) {
 		forgetEndpoint(staticData);
 		return false;
 	}
 	const current = Array.isArray(kept.enabled_events) ? (kept.enabled_events as string[]) : [];
 	if (!sameSet(current, events) || kept.status === 'disabled') {
-		await stripeApiRequest.call(this, {
-			method: 'POST',
-			path: `${ENDPOINTS_PATH}/${encodeURIComponent(recorded.id)}`,
-			params: { enabled_events: events, disabled: false },
-			idempotencyKey: `paywire-endpoint-update-${randomUUID()}`,
-		});
+		try {
+			await stripeApiRequest.call(this, {
+				method: 'POST',
+				path: `${ENDPOINTS_PATH}/${encodeURIComponent(recorded.id)}`,
+				params: { enabled_events: events, disabled: false },
+				idempotencyKey: `paywire-endpoint-update-${randomUUID()}`,
+				retryPolicy: lifecycleRetryPolicy('activation'),
+			});
+		} catch (error) {
+			throw endpointError(
+				this,
+				'update the events of this trigger’s Stripe webhook endpoint',
+				error,
+			);
+		}
 	}
-	saveEndpoint(staticData, { ...recorded, events });
+	// Also seals a secret stored in plaintext by 0.1.0.
+	saveEndpoint(staticData, { ...recorded, secret, events }, keyMaterial, owner);
 	return true;
 }
 
@@ -86,76 +115,124 @@ export async function createEndpoint(this: IHookFunctions): Promise<boolean> {
 	const owner = ownerOf(this);
 	const events = wantedEvents(this);
 	const apiVersion = await endpointApiVersion(this);
+	const keyMaterial = await sealingKeyMaterial(this);
+	if (keyMaterial === '') {
+		throw new NodeOperationError(this.getNode(), 'The credential has no secret key', {
+			description: 'Enter the Stripe secret key in the credential, then publish again.',
+		});
+	}
 	const workflowName = this.getWorkflow().name ?? owner.workflowId;
-	const { body } = await stripeApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS_PATH,
-		params: {
-			url,
-			enabled_events: events,
-			api_version: apiVersion,
-			description:
-				`n8n Paywire trigger "${this.getNode().name}" in workflow "${workflowName}"`.slice(0, 250),
-			metadata: endpointMetadata(owner.workflowId, owner.nodeId),
-		},
-		// A fresh key per activation: Stripe replays a key's first answer for 24 h, which would hand
-		// back an endpoint deleted since. Retries inside this call reuse it.
-		idempotencyKey: `paywire-endpoint-create-${randomUUID()}`,
-	});
+	let body: IDataObject;
+	try {
+		({ body } = await stripeApiRequest.call(this, {
+			method: 'POST',
+			path: ENDPOINTS_PATH,
+			params: {
+				url,
+				enabled_events: events,
+				api_version: apiVersion,
+				description:
+					`n8n Paywire trigger "${this.getNode().name}" in workflow "${workflowName}"`.slice(
+						0,
+						250,
+					),
+				metadata: endpointMetadata(owner.workflowId, owner.nodeId),
+			},
+			// A fresh key per activation: Stripe replays a key's first answer for 24 h, which would
+			// hand back an endpoint deleted since. Retries inside this call reuse it.
+			idempotencyKey: `paywire-endpoint-create-${randomUUID()}`,
+			retryPolicy: lifecycleRetryPolicy('activation'),
+		}));
+	} catch (error) {
+		throw endpointError(this, 'create the Stripe webhook endpoint of this trigger', error);
+	}
 	if (typeof body.id !== 'string' || typeof body.secret !== 'string' || body.secret === '') {
-		if (typeof body.id === 'string') await deleteEndpointById(this, body.id);
+		if (typeof body.id === 'string') await deleteOrFail(this, [body.id]);
 		throw new NodeOperationError(
 			this.getNode(),
 			'Stripe created the webhook endpoint without returning its signing secret, so deliveries could not be verified',
 			{ description: 'Check the credential’s API base URL, then publish the workflow again.' },
 		);
 	}
-	saveEndpoint(this.getWorkflowStaticData('node'), {
-		id: body.id,
-		secret: body.secret,
-		url,
-		events,
-		apiVersion,
-	});
+	const record = { id: body.id, secret: body.secret, url, events, apiVersion };
+	saveEndpoint(this.getWorkflowStaticData('node'), record, keyMaterial, owner);
 	return true;
 }
 
+/** Never throws (see above): what Stripe did not delete is logged and remembered. */
 export async function deleteEndpoint(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
-	const recorded = readEndpoint(staticData);
+	const recorded = readStoredEndpoint(staticData);
 	const settings = readTriggerSettings(this);
-	if (settings.endpointMode === 'manual') {
-		// The user's own endpoint is theirs to remove; only one we created earlier is deleted.
-		if (recorded) await deleteEndpointById(this, recorded.id);
-	} else {
-		const url = webhookUrl(this);
-		const owner = ownerOf(this);
-		const endpoints = await stripeApiRequestAllItems.call(this, ENDPOINTS_PATH);
-		const ours = endpoints.filter(
-			(endpoint) =>
-				isOurEndpoint(endpoint, owner) && (endpoint.url === url || endpoint.id === recorded?.id),
-		);
-		for (const endpoint of ours) await deleteEndpointById(this, String(endpoint.id));
+	const owner = ownerOf(this);
+	const targets = new Set<string>(readLeftoverEndpoints(staticData));
+	if (recorded) targets.add(recorded.id);
+	let listFailure: string | undefined;
+	// The user's own endpoint (manual mode) is theirs to remove; only ones we created are deleted.
+	if (settings.endpointMode !== 'manual') {
+		try {
+			const url = this.getNodeWebhookUrl('default');
+			for (const endpoint of await listEndpoints(this, 'removal')) {
+				if (
+					isOurEndpoint(endpoint, owner) &&
+					(endpoint.url === url || targets.has(endpoint.id as string))
+				)
+					targets.add(String(endpoint.id));
+			}
+		} catch (error) {
+			listFailure = endpointError(this, 'list the Stripe webhook endpoints', error).message;
+		}
 	}
+	const ids = [...targets];
+	const { failed, reason } = await deleteEndpointsById(this, ids);
 	forgetEndpoint(staticData);
+	forgetLeftoverEndpoints(
+		staticData,
+		ids.filter((id) => !failed.includes(id)),
+	);
+	rememberLeftoverEndpoints(staticData, failed);
+	if (failed.length > 0 || listFailure) {
+		const leftover = failed.length > 0 ? ` Not deleted: ${failed.join(', ')} (${reason}).` : '';
+		this.logger.error(
+			`Stripe Payments Trigger "${this.getNode().name}" (workflow ${owner.workflowId}) could not ` +
+				`remove its Stripe webhook endpoint.${leftover}${listFailure ? ` ${listFailure}.` : ''} ` +
+				'It is deleted on the next publish of this workflow, or delete it in the Stripe Dashboard.',
+			{ workflowId: owner.workflowId, endpoints: failed },
+		);
+	}
 	return true;
 }
 
-/** Deletes one endpoint; one that is already gone counts as deleted. Every other error is raised. */
-async function deleteEndpointById(context: IHookFunctions, id: string): Promise<void> {
+/** Endpoints a failed deactivation left: deleted now; ones that still fail stay remembered. */
+async function removeRememberedLeftovers(context: IHookFunctions, staticData: IDataObject) {
+	const leftovers = readLeftoverEndpoints(staticData);
+	if (leftovers.length === 0) return;
+	const { failed } = await deleteEndpointsById(context, leftovers);
+	forgetLeftoverEndpoints(
+		staticData,
+		leftovers.filter((id) => !failed.includes(id)),
+	);
+}
+
+async function listOrFail(context: IHookFunctions): Promise<IDataObject[]> {
 	try {
-		await stripeApiRequest.call(context, {
-			method: 'DELETE',
-			path: `${ENDPOINTS_PATH}/${encodeURIComponent(id)}`,
-		});
+		return await listEndpoints(context, 'activation');
 	} catch (error) {
-		if (!isNotFound(error)) throw toNodeError(context.getNode(), error);
-		context.logger.info(`Stripe webhook endpoint ${id} was already deleted`);
+		throw endpointError(context, 'check the Stripe webhook endpoints of this trigger', error);
 	}
 }
 
-function isNotFound(error: unknown): boolean {
-	return paymentErrorDetailsOf(error)?.category === 'not_found';
+/** During activation an endpoint that cannot be deleted would make two: fail visibly instead. */
+async function deleteOrFail(context: IHookFunctions, ids: string[]): Promise<void> {
+	const { failed, reason } = await deleteEndpointsById(context, ids);
+	if (failed.length === 0) return;
+	rememberLeftoverEndpoints(context.getWorkflowStaticData('node'), failed);
+	const which = failed.join(', ');
+	throw endpointError(
+		context,
+		`delete this trigger’s old Stripe webhook endpoint ${which}`,
+		reason,
+	);
 }
 
 function webhookUrl(context: IHookFunctions): string {
@@ -163,10 +240,6 @@ function webhookUrl(context: IHookFunctions): string {
 	if (!url)
 		throw new NodeOperationError(context.getNode(), 'n8n did not give this trigger a webhook URL');
 	return url;
-}
-
-function ownerOf(context: IHookFunctions): Owner {
-	return { workflowId: String(context.getWorkflow().id ?? ''), nodeId: context.getNode().id };
 }
 
 function wantedEvents(context: IHookFunctions): string[] {

@@ -8,8 +8,8 @@ import { toNodeError } from '../shared/nodeErrors';
 import { reReadEventObject } from './confirm';
 import { readTriggerSettings } from './description';
 import type { TriggerSettings } from './description';
-import { isStoreUnavailable, openDuplicateStore } from './duplicates';
-import { readEndpoint } from './endpointState';
+import { openDuplicateStore, storeUnavailableMessage } from './duplicates';
+import { readSigningSecrets } from './endpointState';
 
 /**
  * One delivery: verify the signature over the exact bytes before anything else, then parse, claim
@@ -22,10 +22,7 @@ export async function receiveStripeWebhook(this: IWebhookFunctions): Promise<IWe
 		rawBody?: Buffer;
 	};
 	const settings = readTriggerSettings(this);
-	const secrets =
-		settings.endpointMode === 'manual'
-			? settings.manualSecrets
-			: [readEndpoint(this.getWorkflowStaticData('node'))?.secret ?? ''];
+	const secrets = await readSigningSecrets(this);
 	if (!Buffer.isBuffer(request.rawBody)) return reject(this, 400, 'raw request body unavailable');
 	const check = verifyStripeSignature({
 		rawBody: request.rawBody,
@@ -61,6 +58,10 @@ export async function receiveStripeWebhook(this: IWebhookFunctions): Promise<IWe
 			if (fresh) normalized = normalizeStripeEvent(event, { confirmedObject: fresh });
 		}
 		const names = await namesToEmit(normalized, settings, store, claimed);
+		if (names === null) {
+			await store.release(claimed);
+			return reject(this, 409, 'another event of this payment is being processed; retry later');
+		}
 		if (names.length === 0 && !settings.rawTypes.includes(normalized.event.type)) {
 			await store.markDone(claimed);
 			return {};
@@ -68,9 +69,10 @@ export async function receiveStripeWebhook(this: IWebhookFunctions): Promise<IWe
 		return startThenAcknowledge(this, store, claimed, outputItem(normalized, names));
 	} catch (error) {
 		if (store && claimed.length > 0) await store.release(claimed).catch(() => undefined);
-		if (isStoreUnavailable(error)) {
-			this.logger.error(`Stripe Payments Trigger: ${error.message}`);
-			return reject(this, 503, error.message);
+		const unavailable = storeUnavailableMessage(error);
+		if (unavailable !== undefined) {
+			this.logger.error(`Stripe Payments Trigger: ${unavailable}`);
+			return reject(this, 503, unavailable);
 		}
 		throw toNodeError(this.getNode(), error);
 	}
@@ -114,8 +116,9 @@ async function acknowledgeUnreadable(
 		const key = `event:${event.id}`;
 		if ((await store.claim(key)) === 'claimed') await store.markDone([key]);
 	} catch (storeError) {
-		if (!isStoreUnavailable(storeError)) throw toNodeError(context.getNode(), storeError);
-		return reject(context, 503, storeError.message);
+		const unavailable = storeUnavailableMessage(storeError);
+		if (unavailable === undefined) throw toNodeError(context.getNode(), storeError);
+		return reject(context, 503, unavailable);
 	}
 	return { webhookResponse: { received: true, started: false } };
 }
@@ -127,22 +130,27 @@ function isWanted(normalized: NormalizedEvent, settings: TriggerSettings): boole
 	);
 }
 
-/** The chosen meanings of this delivery, less those already emitted for the same payment/object. */
+/**
+ * The chosen meanings of this delivery, less those already emitted for the same payment/object;
+ * null when another delivery holds one of its once-keys right now (the other event of the same
+ * payment, or an earlier attempt of this one): the delivery is then answered 409 and Stripe retries
+ * it when that key is done (the meaning is dropped) or its lease ran out (claimed then).
+ */
 async function namesToEmit(
 	normalized: NormalizedEvent,
 	settings: TriggerSettings,
 	store: DuplicateStore,
 	claimed: string[],
-): Promise<NormalizedEventName[]> {
+): Promise<NormalizedEventName[] | null> {
 	const onceKeys = onceKeysOf(normalized);
 	const names: NormalizedEventName[] = [];
 	for (const name of normalized.names) {
 		if (!settings.names.includes(name)) continue;
 		const key = onceKeys.get(name);
 		if (key !== undefined) {
-			// 'in_progress': another event of the same payment holds it; if that delivery dies before
-			// its execution exists, Stripe re-delivers it and it claims the key again.
-			if ((await store.claim(key)) !== 'claimed') continue;
+			const state = await store.claim(key);
+			if (state === 'in_progress') return null;
+			if (state === 'done') continue;
 			claimed.push(key);
 		}
 		names.push(name);

@@ -34,6 +34,8 @@ export interface StripeTransportCall {
 	idempotencyKey?: string;
 	/** Names the item in errors; also picks the item's credential when it is an expression. */
 	itemIndex?: number;
+	/** A shorter retry budget for calls a person waits on (trigger activation); default: the node's. */
+	retryPolicy?: RetryPolicy;
 }
 
 /** What the transport reads from the paywireStripeApi credential. */
@@ -80,7 +82,7 @@ export async function stripeApiRequest(
 				stripeAccount: credential.stripeAccount,
 				baseUrl: credential.baseUrl,
 			},
-			{ send, sleep, policy: stripeTransportSettings.retryPolicy },
+			{ send, sleep, policy: call.retryPolicy ?? stripeTransportSettings.retryPolicy },
 		);
 	} catch (error) {
 		throw toNodeError(node, error, call.itemIndex);
@@ -91,6 +93,7 @@ export interface StripeListOptions {
 	/** Stop after this many objects; undefined returns every page. */
 	limit?: number;
 	itemIndex?: number;
+	retryPolicy?: RetryPolicy;
 }
 
 const STRIPE_MAX_PAGE_SIZE = 100;
@@ -120,6 +123,7 @@ export async function stripeApiRequestAllItems<T extends IDataObject = IDataObje
 			path,
 			params: pageParams,
 			itemIndex: options.itemIndex,
+			retryPolicy: options.retryPolicy,
 		});
 		const page = Array.isArray(body.data) ? (body.data as T[]) : [];
 		collected.push(...page.slice(0, remaining));

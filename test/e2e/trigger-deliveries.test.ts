@@ -10,11 +10,13 @@ import {
 	stripeEvent,
 	type DeliverRequest,
 } from './support/deliveries';
+import { endpointState } from './support/endpoints';
 import { waitForExecutions } from './support/executions';
 import { paidPaymentIntent } from './support/stripe';
 import { startSuite, type E2eSuite } from './support/suite';
+import { publishTrigger } from './support/triggers';
 import { waitForWebhook } from './support/webhooks';
-import { TRIGGER_NODE, triggerWorkflow } from './support/workflows';
+import { TRIGGER_NODE } from './support/workflows';
 
 describe('signed deliveries into the trigger', () => {
 	let suite: E2eSuite;
@@ -39,16 +41,8 @@ describe('signed deliveries into the trigger', () => {
 
 	before(async () => {
 		suite = await startSuite('deliveries');
-		await suite.rest.createWorkflow(triggerWorkflow(workflowId, suite.credential, ['payment.succeeded']));
-		await suite.rest.activate(workflowId);
-		const state = await emulatorControl<{ endpoints: Array<{ id: string; url: string }> }>(
-			suite.emulator.url,
-			'GET',
-			'state',
-		);
-		assert.equal(state.endpoints.length, 1);
-		endpoint = state.endpoints[0].id;
-		await waitForWebhook(state.endpoints[0].url);
+		({ id: endpoint } = await publishTrigger(suite, workflowId, ['payment.succeeded']));
+		assert.equal((await endpointState(suite.emulator.url)).endpoints.length, 1);
 	});
 	after(async () => await suite?.stop());
 
@@ -75,7 +69,10 @@ describe('signed deliveries into the trigger', () => {
 
 	const rejected: Array<[string, DeliverRequest]> = [
 		['unsigned', { unsigned: true }],
-		['signed with another secret (forged)', { secret: ['whsec', 'forgedforgedforgedforged'].join('_') }],
+		[
+			'signed with another secret (forged)',
+			{ secret: ['whsec', 'forgedforgedforgedforged'].join('_') },
+		],
 		['tampered signature', { tamper: 'signature' }],
 		['tampered body', { tamper: 'body' }],
 		['stale timestamp (10 minutes old)', { staleSeconds: 600 }],
@@ -102,7 +99,12 @@ describe('signed deliveries into the trigger', () => {
 		const event = stripeEvent('payment_intent.succeeded', paymentIntentObject());
 		const result = await deliver(suite.emulator.url, { endpoint, event, times: 5, concurrent: 2 });
 		assert.equal(result.deliveries.length, 5);
-		for (const delivery of result.deliveries) assert.equal(delivery.status, 200, 'acknowledged');
+		// The copy that arrives while the first is still being recorded is answered 409 (Stripe retries
+		// it later and then gets 200): answering 200 then would lose the event if the first one failed.
+		const statuses = result.deliveries.map((delivery) => delivery.status);
+		for (const status of statuses)
+			assert.ok(status === 200 || status === 409, `answered ${status}`);
+		assert.ok(statuses.filter((status) => status === 200).length >= 4, String(statuses));
 		expected += 1;
 		await sentinel();
 		const executions = await executionsSoFar();
@@ -149,7 +151,11 @@ describe('signed deliveries into the trigger', () => {
 		await executionsSoFar();
 		await suite.n8n.restart();
 		await suite.rest.signIn();
-		const state = await emulatorControl<{ endpoints: Array<{ url: string }> }>(suite.emulator.url, 'GET', 'state');
+		const state = await emulatorControl<{ endpoints: Array<{ url: string }> }>(
+			suite.emulator.url,
+			'GET',
+			'state',
+		);
 		await waitForWebhook(state.endpoints[0].url);
 		const again = await deliver(suite.emulator.url, { endpoint, event });
 		assert.equal(again.deliveries[0].status, 200, 'acknowledged, so Stripe stops re-delivering');

@@ -31,6 +31,8 @@ export interface ContextOptions {
 	staticData?: IDataObject;
 	mode?: WorkflowExecuteMode;
 	credential?: IDataObject;
+	/** Other credentials by type (e.g. `redis` for the shared duplicate store). */
+	credentials?: Record<string, IDataObject>;
 	webhookUrl?: string;
 }
 
@@ -80,7 +82,7 @@ function baseContext(options: ContextOptions) {
 			getMode: () => options.mode ?? 'webhook',
 			getNodeParameter: parameterReader(options.parameters ?? {}),
 			getWorkflowStaticData: () => staticData,
-			getCredentials: async () => credential,
+			getCredentials: async (type: string) => options.credentials?.[type] ?? credential,
 			logger: {
 				info: (message: string) => logged.push(message),
 				debug: () => undefined,

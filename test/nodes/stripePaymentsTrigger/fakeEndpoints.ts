@@ -16,7 +16,12 @@ export interface FakeEndpoints {
 	failDeletesWith?: number;
 	/** Makes creation answer without the secret. */
 	omitSecret?: boolean;
+	/** Makes every list (GET) and every creation answer this status (Stripe down: 500). */
+	failListsWith?: number;
+	failCreatesWith?: number;
 }
+
+const API_ERROR = { error: { type: 'api_error', message: 'An unknown error occurred' } };
 
 const NOT_FOUND = {
 	error: {
@@ -62,12 +67,14 @@ export function fakeEndpointsApi(initial: IDataObject[] = []): FakeEndpoints {
 		.get(/^\/v1\/webhook_endpoints(\?.*)?$/)
 		.reply((path) => {
 			record('GET', path, '');
+			if (fake.failListsWith) return [fake.failListsWith, API_ERROR];
 			const data = [...fake.endpoints.values(), ...fake.ghosts];
 			return [200, { object: 'list', data, has_more: false, url: '/v1/webhook_endpoints' }];
 		})
 		.post('/v1/webhook_endpoints')
 		.reply((path, body) => {
 			const params = formToParams(record('POST', path, body));
+			if (fake.failCreatesWith) return [fake.failCreatesWith, API_ERROR];
 			created += 1;
 			const endpoint: IDataObject = {
 				id: `we_fake_${created}`,

@@ -78,13 +78,15 @@ describe('Stripe Payments Trigger endpoint lifecycle (nock)', () => {
 		assert.equal(endpoint.api_version, STRIPE_API_VERSION);
 		assert.deepEqual(endpoint.metadata, OUR_METADATA);
 		assert.match(String(endpoint.description), /Stripe Payments Trigger/);
-		assert.deepEqual(staticData.endpoint, {
+		const { sealedSecret, ...stored } = staticData.endpoint as IDataObject;
+		assert.deepEqual(stored, {
 			id: endpoint.id,
-			secret: 'whsec_fake_1',
 			url: WEBHOOK_URL,
 			events: endpoint.enabled_events,
 			apiVersion: STRIPE_API_VERSION,
 		});
+		assert.match(String(sealedSecret), /^seal1\./);
+		assert.doesNotMatch(JSON.stringify(staticData), /whsec_/);
 	});
 
 	it('checkExists confirms the recorded endpoint after a restart: no second endpoint, no write', async () => {
@@ -240,13 +242,16 @@ describe('Stripe Payments Trigger endpoint lifecycle (nock)', () => {
 			assert.ok(logged.some((line) => /already deleted/.test(line)));
 		});
 
-		it('raises every other error and keeps the record', async () => {
+		it('never raises (n8n would keep its registration): logs the failure, remembers the endpoint', async () => {
 			useFastRetries();
 			const fake = fakeEndpointsApi([ourEndpoint('we_1')]);
 			fake.failDeletesWith = 401;
-			const { hook, staticData } = hookContext({ staticData: recorded('we_1') });
-			await assert.rejects(lifecycle.delete.call(hook));
-			assert.equal((staticData.endpoint as IDataObject).id, 'we_1');
+			const { hook, staticData, logged } = hookContext({ staticData: recorded('we_1') });
+			assert.equal(await lifecycle.delete.call(hook), true);
+			assert.equal(staticData.endpoint, undefined);
+			assert.deepEqual(staticData.leftoverEndpoints, ['we_1']);
+			assert.ok(logged.some((line) => /could not remove .*we_1.*next publish/s.test(line)));
+			assert.ok(!logged.some((line) => /sk_test_/.test(line)), 'no key in the log');
 		});
 	});
 

@@ -309,6 +309,34 @@ describe('Stripe Payments Trigger webhook()', () => {
 		assertRejected(await deliver(unknown, { parameters }), 401);
 	});
 
+	it('Remember Last N Events = 1000 remembers 1000 events: re-deliveries of events 501–1000 back start nothing', async () => {
+		// 0.1.0 bounded event ids and once-per-payment keys together (N/2 events): 30 re-deliveries of
+		// events 501–1000 back (the 500 oldest of the last 1000) started 30 duplicate executions.
+		const staticData = createdEndpointState();
+		const parameters = { options: { rememberedEvents: 1000 } };
+		const eventOf = (index: number) =>
+			stripeEvent(
+				'payment_intent.succeeded',
+				'payment_intent',
+				{ status: 'succeeded', id: `pi_n_${index}` },
+				`evt_n_${index}`,
+			);
+		for (let index = 1; index <= 1000; index += 1) {
+			const { result } = await deliver(signedDelivery(eventOf(index)), { staticData, parameters });
+			assert.equal(itemsOf(result).length, 1, `event ${index}`);
+		}
+		resetInProcessDedupe(); // n8n restarted: only static data remains
+		let started = 0;
+		let redelivered = 0;
+		for (let index = 1; index <= 500; index += 17) {
+			const { result } = await deliver(signedDelivery(eventOf(index)), { staticData, parameters });
+			started += itemsOf(result).length;
+			redelivered += 1;
+		}
+		assert.equal(redelivered, 30);
+		assert.equal(started, 0);
+	});
+
 	it('keeps only the last N event ids in static data', async () => {
 		const staticData = createdEndpointState();
 		const parameters = { options: { rememberedEvents: 100 } };
