@@ -8,13 +8,17 @@
  *   Rate: a closed loop of CONCURRENCY senders for a fixed count, targets taking turns in blocks;
  *   a block ends when every execution it started has finished (deliveries fully processed/s).
  * The machine's load average is recorded: other work on a 2-core box moves these numbers.
- * Run once per expression engine: n8n 2.40.7's default 'vm' (isolates; n8n's own Webhook node
- * skips the isolate in the webhook phase, any other trigger waits for one) and 'legacy'.
+ * Run once per configuration (BENCH_CONFIGS, comma-separated; see CONFIGURATIONS): n8n 2.40.7's
+ * default ('vm' engine: n8n's own Webhook node skips the isolate in the webhook phase, any other
+ * trigger waits for one), the webhook cost levers (lazy isolate acquisition, a larger isolate
+ * pool, the trigger's shared duplicate store instead of static data) and the 'legacy' engine.
+ * Each prints Paywire's processed deliveries/s as a ratio to the Webhook node in the same n8n.
  * Bounded in count and time; never fails on a timing. Writes bench/results/e2e-webhook.json.
  *   npm run bench:e2e-webhook      (PAYWIRE_TARBALL=<tgz> to skip packing)
+ *   BENCH_CONFIGS=default,lazy npm run bench:e2e-webhook
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Stripe from 'stripe';
@@ -24,8 +28,11 @@ import { n8nInstallDir, REPO_ROOT } from '../scripts/lib/n8nCache';
 import type { N8nRest } from '../scripts/lib/n8nRest';
 import { paymentIntentObject, stripeEvent } from '../test/e2e/support/deliveries';
 import { startSuite } from '../test/e2e/support/suite';
+import { latencySummary, round2 } from './latency';
+import { ThrowawayRedis } from '../test/e2e-queue/support/redis';
+import { LOCAL_STORE, sharedStore, storeTriggerWorkflow } from '../test/e2e-queue/support/store';
+import { ensureSystemPackages } from '../test/e2e-queue/support/systemServer';
 import { waitForWebhook } from '../test/e2e/support/webhooks';
-import { triggerWorkflow } from '../test/e2e/support/workflows';
 
 const WARMUP = 30;
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
@@ -60,7 +67,11 @@ async function settle(target: Target): Promise<void> {
 }
 
 function signedDelivery(secret: string): { body: string; signature: string } {
-	const body = JSON.stringify(stripeEvent('payment_intent.succeeded', paymentIntentObject()), null, 2);
+	const body = JSON.stringify(
+		stripeEvent('payment_intent.succeeded', paymentIntentObject()),
+		null,
+		2,
+	);
 	return { body, signature: signer.webhooks.generateTestHeaderString({ payload: body, secret }) };
 }
 
@@ -80,20 +91,6 @@ async function deliver(target: Target): Promise<number> {
 	return elapsed;
 }
 
-const percentile = (sorted: number[], p: number) =>
-	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-function summary(samples: number[]) {
-	const sorted = [...samples].sort((a, b) => a - b);
-	const round = (value: number) => Math.round(value * 100) / 100;
-	return {
-		count: sorted.length,
-		p50Ms: round(percentile(sorted, 50)),
-		p99Ms: round(percentile(sorted, 99)),
-		meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / sorted.length),
-	};
-}
-
 async function sequentialLatency(targets: Target[]) {
 	const samples = new Map(targets.map((target) => [target.name, [] as number[]]));
 	const deadline = Date.now() + PHASE_DEADLINE_MS;
@@ -104,7 +101,9 @@ async function sequentialLatency(targets: Target[]) {
 			await settle(target);
 		}
 	}
-	return Object.fromEntries(targets.map((target) => [target.name, summary(samples.get(target.name)!)]));
+	return Object.fromEntries(
+		targets.map((target) => [target.name, latencySummary(samples.get(target.name)!)]),
+	);
 }
 
 /**
@@ -144,12 +143,76 @@ async function sustainedRates(targets: Target[]) {
 	);
 }
 
-/** n8n 2.40.7's default expression engine ('vm': one isolate, pooled) and the older 'legacy' one. */
-const ENGINES = (process.env.BENCH_ENGINES ?? 'vm,legacy').split(',');
+/** One n8n set-up to measure: its environment, and the trigger's duplicate store. */
+interface Configuration {
+	description: string;
+	n8nEnv: Record<string, string>;
+	/** The trigger remembers event ids in Redis (shared store) instead of the workflow's static data. */
+	sharedStore: boolean;
+}
 
-async function measure(engine: string) {
-	const suite = await startSuite(`bench-e2e-webhook-${engine}`, {
-		n8nEnv: { N8N_EXPRESSION_ENGINE: engine },
+const POOL_SIZE = process.env.BENCH_POOL_SIZE ?? '4';
+
+/** n8n 2.40.7's default, each webhook cost lever alone, lazy + shared together, and 'legacy'. */
+const CONFIGURATIONS: Record<string, Configuration> = {
+	default: {
+		description: 'n8n defaults (vm engine, pool of 1 isolate)',
+		n8nEnv: {},
+		sharedStore: false,
+	},
+	lazy: {
+		description: 'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (experimental in n8n 2.40)',
+		n8nEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+		sharedStore: false,
+	},
+	pool: {
+		description: `N8N_EXPRESSION_ENGINE_POOL_SIZE=${POOL_SIZE}`,
+		n8nEnv: { N8N_EXPRESSION_ENGINE_POOL_SIZE: POOL_SIZE },
+		sharedStore: false,
+	},
+	shared: {
+		description: 'trigger on the shared store (Redis), no static-data write',
+		n8nEnv: {},
+		sharedStore: true,
+	},
+	'lazy+shared': {
+		description: 'lazy isolate acquisition and the shared store',
+		n8nEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+		sharedStore: true,
+	},
+	legacy: {
+		description: "N8N_EXPRESSION_ENGINE=legacy (n8n's previous engine)",
+		n8nEnv: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		sharedStore: false,
+	},
+};
+
+const CONFIG_NAMES = (
+	process.env.BENCH_CONFIGS ?? 'default,lazy,pool,shared,lazy+shared,legacy'
+).split(',');
+for (const name of CONFIG_NAMES) {
+	if (!CONFIGURATIONS[name]) {
+		throw new Error(
+			`BENCH_CONFIGS: unknown "${name}"; use ${Object.keys(CONFIGURATIONS).join(', ')}`,
+		);
+	}
+}
+
+/** A Redis for the configurations that use the shared store (started once, on first need). */
+let redis: ThrowawayRedis | undefined;
+async function redisPort(): Promise<number> {
+	if (!redis) {
+		ensureSystemPackages();
+		redis = new ThrowawayRedis(mkdtempSync(join(tmpdir(), 'paywire-bench-redis-')));
+		await redis.start();
+	}
+	return redis.port;
+}
+
+async function measure(name: string) {
+	const configuration = CONFIGURATIONS[name];
+	const suite = await startSuite(`bench-e2e-webhook-${name.replace('+', '-')}`, {
+		n8nEnv: configuration.n8nEnv,
 	});
 	rest = suite.rest;
 	try {
@@ -181,7 +244,10 @@ async function measure(engine: string) {
 		};
 
 		const oursId = 'benchPaywireTrig';
-		await suite.rest.createWorkflow(triggerWorkflow(oursId, suite.credential, ['payment.succeeded']));
+		const store = configuration.sharedStore
+			? await sharedStore(suite.rest, await redisPort())
+			: LOCAL_STORE;
+		await suite.rest.createWorkflow(storeTriggerWorkflow(oursId, suite.credential, store));
 		await suite.rest.activate(oursId);
 		const state = await emulatorControl<{ endpoints: Array<{ id: string; url: string }> }>(
 			suite.emulator.url,
@@ -214,8 +280,8 @@ async function measure(engine: string) {
 			p99: round2(latency[ours.name].p99Ms / latency[plain.name].p99Ms),
 			throughput: round2(rate[plain.name].perSecond / rate[ours.name].perSecond),
 		};
-		print(engine, latency, rate, ratios);
-		return { latency, rate, ratiosOursOverPlain: ratios };
+		print(`${name}: ${configuration.description}`, latency, rate, ratios);
+		return { description: configuration.description, latency, rate, ratiosOursOverPlain: ratios };
 	} finally {
 		await suite.stop();
 	}
@@ -225,8 +291,20 @@ async function main(): Promise<void> {
 	const loadAtStart = loadavg().map(round2);
 	const builtIn = builtInStripeTriggerStatus();
 	console.log(`n8n built-in Stripe Trigger: ${builtIn.reason}`);
-	const byEngine: Record<string, Awaited<ReturnType<typeof measure>>> = {};
-	for (const engine of ENGINES) byEngine[engine] = await measure(engine);
+	const byConfiguration: Record<string, Awaited<ReturnType<typeof measure>>> = {};
+	try {
+		for (const name of CONFIG_NAMES) byConfiguration[name] = await measure(name);
+	} finally {
+		await redis?.stop();
+	}
+	const first = byConfiguration[CONFIG_NAMES[0]];
+	console.log(
+		'\nprocessed deliveries/s, Paywire as a fraction of the Webhook node (target ≥ 1/1.15 = 0.87):',
+	);
+	for (const [name, measured] of Object.entries(byConfiguration)) {
+		const ratio = round2(1 / measured.ratiosOursOverPlain.throughput);
+		console.log(`  ${name.padEnd(12)} ${String(ratio).padStart(5)}   (${measured.description})`);
+	}
 	const result = {
 		date: new Date().toISOString(),
 		command: 'npm run bench:e2e-webhook',
@@ -236,13 +314,13 @@ async function main(): Promise<void> {
 		loadAverageAtStart: loadAtStart,
 		loadAverageAtEnd: loadavg().map(round2),
 		payloadBytes: signedDelivery('whsec_x').body.length,
-		// Top level: n8n's default engine (what bench/plot.ts charts); every engine below.
-		defaultEngine: ENGINES[0],
-		sequential: { warmup: WARMUP, perTarget: SEQUENTIAL, latency: byEngine[ENGINES[0]].latency },
-		sustained: { concurrency: CONCURRENCY, total: CONCURRENT_TOTAL, rate: byEngine[ENGINES[0]].rate },
-		ratiosOursOverPlain: byEngine[ENGINES[0]].ratiosOursOverPlain,
+		// Top level: the first configuration (n8n's defaults; what bench/plot.ts charts).
+		defaultEngine: CONFIG_NAMES[0],
+		sequential: { warmup: WARMUP, perTarget: SEQUENTIAL, latency: first.latency },
+		sustained: { concurrency: CONCURRENCY, total: CONCURRENT_TOTAL, rate: first.rate },
+		ratiosOursOverPlain: first.ratiosOursOverPlain,
 		target: 'within 1.15x of the plain Webhook node',
-		byExpressionEngine: byEngine,
+		byConfiguration,
 		builtInStripeTrigger: builtIn,
 	};
 	const out = join(REPO_ROOT, 'bench', 'results', 'e2e-webhook.json');
@@ -251,15 +329,14 @@ async function main(): Promise<void> {
 	console.log(`wrote ${out}`);
 }
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function print(
-	engine: string,
-	latency: Record<string, ReturnType<typeof summary>>,
+	configuration: string,
+	latency: Record<string, ReturnType<typeof latencySummary>>,
 	rate: Record<string, { perSecond: number; deliveries: number }>,
 	ratios: { p50: number; p99: number; throughput: number },
 ): void {
-	console.log(`\nwebhook acknowledgement into n8n 2.40.7 (127.0.0.1), N8N_EXPRESSION_ENGINE=${engine}`);
+	console.log(`\nwebhook acknowledgement into n8n 2.40.7 (127.0.0.1), ${configuration}`);
 	console.log('target                 p50 ms   p99 ms   deliveries/s');
 	for (const name of Object.keys(latency)) {
 		const row = latency[name];
@@ -278,8 +355,18 @@ function print(
  * and this benchmark sends nothing off the machine. Reported from the installed source.
  */
 function builtInStripeTriggerStatus() {
-	const helpers = join(n8nInstallDir(), 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'Stripe', 'helpers.js');
-	const fixed = existsSync(helpers) && readFileSync(helpers, 'utf8').includes('https://api.stripe.com/v1${endpoint}');
+	const helpers = join(
+		n8nInstallDir(),
+		'node_modules',
+		'n8n-nodes-base',
+		'dist',
+		'nodes',
+		'Stripe',
+		'helpers.js',
+	);
+	const fixed =
+		existsSync(helpers) &&
+		readFileSync(helpers, 'utf8').includes('https://api.stripe.com/v1${endpoint}');
 	return {
 		activated: false,
 		reason: fixed

@@ -130,10 +130,63 @@ function plotE2eWebhook(): string | undefined {
 	);
 }
 
+function plotQueueMode(): string | undefined {
+	const data = readResult('queue-mode.json');
+	const scaling = data?.throughput;
+	if (!scaling?.oneProcessor) return undefined;
+	const cost = data.storeCost;
+	const bars: Bar[] = [
+		{
+			label: 'accepted, 1 webhook processor',
+			value: scaling.oneProcessor.acceptedPerSecond,
+			note: `${scaling.oneProcessor.acceptedPerSecond}/s`,
+			anchor: true,
+		},
+		{
+			label: 'accepted, 2 webhook processors',
+			value: scaling.twoProcessors.acceptedPerSecond,
+			note: `${scaling.twoProcessors.acceptedPerSecond}/s (${scaling.ratiosTwoOverOne.accepted}×)`,
+		},
+		{
+			label: 'processed, 1 webhook processor',
+			value: scaling.oneProcessor.processedPerSecond,
+			note: `${scaling.oneProcessor.processedPerSecond}/s`,
+			anchor: true,
+		},
+		{
+			label: 'processed, 2 webhook processors',
+			value: scaling.twoProcessors.processedPerSecond,
+			note: `${scaling.twoProcessors.processedPerSecond}/s (${scaling.ratiosTwoOverOne.processed}×)`,
+		},
+	];
+	if (cost) {
+		const rates = cost.processedPerSecondOneProcessor;
+		bars.push(
+			{
+				label: 'processed, 1, static data',
+				value: rates.staticData,
+				note: `${rates.staticData}/s`,
+				anchor: true,
+			},
+			{
+				label: 'processed, 1, shared store',
+				value: rates.sharedStore,
+				note: `${rates.sharedStore}/s (${cost.ratiosSharedOverStatic.processedPerSecond}×)`,
+			},
+		);
+	}
+	return barChart(
+		'Stripe deliveries per second in n8n queue mode (higher is better)',
+		`n8n ${data.n8n} queue mode, 2 workers, ${data.cpus} cores; rows 1–4 shared store; ratio to the grey bar above`,
+		bars,
+	);
+}
+
 const charts: Array<[string, () => string | undefined]> = [
 	['bench-webhook-verify.svg', plotWebhookVerify],
 	['bench-batch.svg', plotBatch],
 	['bench-e2e-webhook.svg', plotE2eWebhook],
+	['bench-queue-mode.svg', plotQueueMode],
 ];
 
 if (require.main === module) {

@@ -2,7 +2,7 @@
 # The whole test suite, from a fresh clone: `npm test` (or `bash scripts/test.sh`).
 # Bootstraps Node 24 when the system Node is older, installs from the lock files, lints, type-checks,
 # builds, then runs every suite. Prints one closing line: "N passed, N failed".
-# PAYWIRE_SKIP_E2E=1 skips the real-n8n suite (for quick local runs only; CI never sets it).
+# PAYWIRE_SKIP_E2E=1 skips the real-n8n suites (for quick local runs only; CI never sets it).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/node24.sh || exit 1
@@ -64,6 +64,8 @@ if [ "${PAYWIRE_SKIP_E2E:-0}" != "1" ] && [ -f scripts/e2e.sh ]; then
 	run_suite e2e bash scripts/e2e.sh
 	# The version matrix (docs/e2e.md): a smoke run on the newest installable n8n 1.123.x.
 	run_suite e2e-n8n1 env PAYWIRE_N8N_VERSION=1.123.81 bash scripts/e2e.sh test/e2e-compat/*.test.ts
+	# Queue mode (Postgres + Redis from Debian's packages, installed when missing; docs/scaling.md).
+	run_suite e2e-queue bash scripts/e2e.sh test/e2e-queue/*.test.ts
 fi
 
 echo

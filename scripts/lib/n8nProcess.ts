@@ -8,6 +8,11 @@ import { delay, pollUntil } from './wait';
 
 export interface N8nProcessOptions {
 	userFolder: string;
+	/**
+	 * `start` (default), or a queue-mode role: `worker` (ready on its health server, which takes
+	 * the port) or `webhook` (a webhook processor).
+	 */
+	command?: 'start' | 'worker' | 'webhook';
 	/** Fixed port (npm start); a free one is chosen when omitted. */
 	port?: number;
 	extraEnv?: Record<string, string>;
@@ -35,6 +40,16 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 /** Process groups started here; killed if this process exits without stopping them. */
 const runningGroups = new Set<number>();
 
+/**
+ * Tracks a detached process group started by the harness (n8n, and the queue-mode Postgres and
+ * Redis): killed when this process exits, and killed by scripts/e2e.sh if this process dies.
+ */
+export function trackProcessGroup(pid: number, running: boolean): void {
+	if (running) runningGroups.add(pid);
+	else runningGroups.delete(pid);
+	recordGroup(pid, running);
+}
+
 /** scripts/e2e.sh kills the groups listed here if a test process dies without stopping them. */
 function recordGroup(pid: number, running: boolean): void {
 	const dir = process.env.PAYWIRE_E2E_RUN_DIR;
@@ -57,7 +72,7 @@ process.on('exit', () => {
 	}
 });
 
-/** One `n8n start` in its own process group, logging to <userFolder>/n8n.log. */
+/** One `n8n start` (or `n8n worker` / `n8n webhook`) in its own process group, logging to <userFolder>/n8n.log. */
 export class N8nProcess {
 	port = 0;
 	readonly logFile: string;
@@ -85,13 +100,23 @@ export class N8nProcess {
 		appendFileSync(this.logFile, `\n---- paywire: n8n start on port ${this.port} at ${new Date().toISOString()}\n`);
 		// Output goes straight to the file: n8n must not depend on a pipe to this process.
 		const logFd = openSync(this.logFile, 'a');
+		const command = this.options.command ?? 'start';
+		const workerServer: Record<string, string> =
+			command === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(this.port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
+				: {};
 		const env = n8nEnv(this.options.userFolder, {
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			...workerServer,
 			...this.options.extraEnv,
 		});
-		const child = spawn(process.execPath, [n8nBin(), 'start'], {
+		const child = spawn(process.execPath, [n8nBin(), command], {
 			env,
 			detached: true,
 			stdio: ['ignore', logFd, logFd],
@@ -100,16 +125,10 @@ export class N8nProcess {
 		this.child = child;
 		this.exited = false;
 		const pid = child.pid;
-		if (pid) {
-			runningGroups.add(pid);
-			recordGroup(pid, true);
-		}
+		if (pid) trackProcessGroup(pid, true);
 		child.on('exit', () => {
 			this.exited = true;
-			if (pid) {
-				runningGroups.delete(pid);
-				recordGroup(pid, false);
-			}
+			if (pid) trackProcessGroup(pid, false);
 		});
 		await this.waitReady(this.options.readyTimeoutMs ?? 180_000);
 	}
@@ -141,6 +160,14 @@ export class N8nProcess {
 		for (let i = 0; i < 40 && !this.exited; i++) await delay(250);
 		// The runner shares the group: make sure nothing of it outlives n8n.
 		this.signalGroup(child.pid, 'SIGKILL');
+	}
+
+	/** `kill -9` of the whole group (a crash: nothing is flushed), then waits for the exit. */
+	async kill(): Promise<void> {
+		const pid = this.child?.pid;
+		if (!pid || this.exited) return;
+		this.signalGroup(pid, 'SIGKILL');
+		for (let i = 0; i < 80 && !this.exited; i++) await delay(250);
 	}
 
 	async restart(): Promise<void> {
