@@ -90,10 +90,8 @@ describe('trigger perform: verified deliveries', () => {
 				normalizeStripeEvent(event).payment,
 				'core’s normalised payment',
 			);
-			const { client_secret: _secret, ...withoutSecret } = event.data.object as Record<
-				string,
-				unknown
-			>;
+			const withoutSecret = { ...(event.data.object as Record<string, unknown>) };
+			delete withoutSecret.client_secret;
 			assert.deepEqual(item.object, withoutSecret, 'the object as delivered, less client_secret');
 			const expectedKeys = ['id', 'event', 'names', 'payment', 'object'];
 			if (type === 'invoice.payment_failed') expectedKeys.push('dunning');
