@@ -51,17 +51,19 @@ export const idempotencyOption: INodeProperties = {
 };
 
 /**
- * Shown above the Idempotency field while it is Automatic: the node cannot see, in the editor,
- * what started the workflow, and Automatic cannot tell a second start of the same payment (a form
- * sent twice, a webhook sent again) from a new payment, nor work in a sub-workflow (refused there).
+ * Shown above the Idempotency field: the node cannot see, in the editor, what started the workflow,
+ * and Automatic cannot tell a second start of the same payment (a form sent twice, a webhook sent
+ * again) from a new payment, nor work in a sub-workflow (refused there). It follows the field's own
+ * visibility only: hiding it for Custom keys would need a condition on `idempotency.keyMode`, a
+ * parameter inside a collection, which n8n 1.x cannot resolve ("Could not resolve parameter
+ * dependencies", the workflow fails to activate).
  */
 export const automaticKeyNotice: INodeProperties = {
 	displayName:
-		'Automatic idempotency protects n8n’s Retry of a failed execution, loops and Stripe re-deliveries (after the Stripe Payments Trigger). Started by a Schedule, Form, Webhook or manual run, every new execution is a new payment: if the same payment can start twice, set Idempotency › Key to Custom with your order ID. In a sub-workflow (called by Execute Workflow) Automatic is refused: choose Custom and map the order ID or refund reference.',
+		'With an Automatic key (the default), idempotency protects n8n’s Retry of a failed execution, loops and Stripe re-deliveries (after the Stripe Payments Trigger). Started by a Schedule, Form, Webhook or manual run, every new execution is a new payment: if the same payment can start twice, set Idempotency › Key to Custom with your order ID. In a sub-workflow (called by Execute Workflow) Automatic is refused: choose Custom and map the order ID or refund reference.',
 	name: 'automaticIdempotencyNotice',
 	type: 'notice',
 	default: '',
-	displayOptions: { hide: { 'idempotency.keyMode': ['custom'] } },
 };
 
 /** Puts the notice before every Idempotency field, with that field's visibility. */
@@ -70,10 +72,7 @@ export function withIdempotencyNotices(properties: INodeProperties[]): INodeProp
 		if (property.name !== idempotencyOption.name) return [property];
 		const notice: INodeProperties = {
 			...automaticKeyNotice,
-			displayOptions: {
-				show: { ...property.displayOptions?.show },
-				hide: { ...property.displayOptions?.hide, ...automaticKeyNotice.displayOptions?.hide },
-			},
+			displayOptions: property.displayOptions,
 		};
 		return [notice, property];
 	});

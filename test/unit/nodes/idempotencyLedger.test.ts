@@ -149,14 +149,13 @@ describe('the Automatic idempotency notice in the editor', () => {
 		}
 	});
 
-	it('shows while the key is Automatic, and hides for Custom and for other operations', () => {
+	it('shows with the Idempotency field, and hides for other operations', () => {
 		const notices = properties.filter((property) => property.name === 'automaticIdempotencyNotice');
 		const visible = (parameters: IDataObject) =>
 			notices.filter((notice) => shown(notice, parameters)).length;
 		const refund = { resource: 'refund', operation: 'create' };
 		assert.equal(visible(refund), 1);
 		assert.equal(visible({ ...refund, idempotency: { keyMode: 'automatic' } }), 1);
-		assert.equal(visible({ ...refund, idempotency: { keyMode: 'custom', customKey: 'o-1' } }), 0);
 		assert.equal(visible({ resource: 'refund', operation: 'get' }), 0);
 		assert.match(String(notices[0].displayName), /Custom with your order ID/);
 		assert.match(String(notices[0].displayName), /In a sub-workflow .* Automatic is refused/);
