@@ -53,7 +53,11 @@ run_suite unit-and-engine node --import tsx --test --test-concurrency=2 --test-r
 	"test/unit/**/*.test.ts" "test/nodes/**/*.test.ts" "test/emulator/**/*.test.ts"
 
 # Money properties (docs/idempotency.md › Testing): n8n's own Loop Over Items and Execute Workflow
-# come from the pinned n8n install the e2e suite uses (installed here on first use).
+# come from the pinned n8n install the e2e suite uses, installed (first run: a few minutes) before
+# the suite starts so the install is never inside a test.
+step "n8n (pinned; the first run installs it)"
+PAYWIRE_N8N_DIR="$(bash scripts/n8n-install.sh | tail -n 1)" || fail "n8n install failed"
+export PAYWIRE_N8N_DIR
 run_suite money-properties node --import tsx --test --test-reporter=spec "test/properties/**/*.test.ts"
 
 if [ -f zapier/package.json ]; then
