@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
@@ -13,6 +13,7 @@ import {
 import { STRIPE } from '../stripePayments/support';
 import { createdEndpointState, deliver, signedDelivery } from './contexts';
 import { checkoutCompleted, intentSucceeded, PAYMENT_INTENT_ID, stripeEvent } from './events';
+import { useTriggerTestHooks } from './hooks';
 
 /** Delivers events in order to one trigger (one static-data object) and returns every emitted item. */
 async function deliverAll(events: IDataObject[], parameters: IDataObject): Promise<IDataObject[]> {
@@ -29,14 +30,7 @@ const succeededItems = (items: IDataObject[]) =>
 	items.filter((item) => (item.names as string[]).includes('payment.succeeded'));
 
 describe('Stripe Payments Trigger: once per payment, for every Checkout mode', () => {
-	beforeEach(() => {
-		resetInProcessDedupe();
-		nock.disableNetConnect();
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-	});
+	useTriggerTestHooks();
 
 	it('a subscription Checkout emits payment.succeeded exactly once, in every delivery order', async () => {
 		const parameters = { events: ['payment.succeeded', 'checkout.completed'] };
@@ -103,14 +97,7 @@ describe('Stripe Payments Trigger: once per payment, for every Checkout mode', (
 });
 
 describe('Stripe Payments Trigger: Connect', () => {
-	beforeEach(() => {
-		resetInProcessDedupe();
-		nock.disableNetConnect();
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-	});
+	useTriggerTestHooks();
 
 	it('keeps event.account in the item and re-reads the object on that account', async () => {
 		const connected = { ...intentSucceeded(), account: 'acct_connected_1' };

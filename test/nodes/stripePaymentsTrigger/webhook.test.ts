@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
 import nock from 'nock';
 import Stripe from 'stripe';
 
 import { resetInProcessDedupe } from '../../../nodes/StripePaymentsTrigger/staticDataStore';
-import { restoreRetries, STRIPE, useFastRetries } from '../stripePayments/support';
+import { STRIPE, useFastRetries } from '../stripePayments/support';
 import {
 	createdEndpointState,
 	deliver,
@@ -16,6 +16,7 @@ import {
 	trigger,
 } from './contexts';
 import { checkoutCompleted, intentSucceeded, PAYMENT_INTENT_ID, stripeEvent } from './events';
+import { useTriggerTestHooks } from './hooks';
 
 async function deliverLogged(
 	delivery: ReturnType<typeof signedDelivery>,
@@ -45,15 +46,7 @@ function assertRejected(
 const BOTH = { events: ['payment.succeeded', 'checkout.completed'] };
 
 describe('Stripe Payments Trigger webhook()', () => {
-	beforeEach(() => {
-		resetInProcessDedupe();
-		nock.disableNetConnect();
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-		restoreRetries();
-	});
+	useTriggerTestHooks();
 
 	it('emits { event, names, payment, object } for a signed payment_intent.succeeded', async () => {
 		const event = intentSucceeded();
