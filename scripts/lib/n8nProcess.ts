@@ -139,6 +139,8 @@ export class N8nProcess {
 				if (this.exited) throw new Error(`n8n exited during start-up; see ${this.logFile}`);
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
 				if (response.status !== 200) return undefined;
+				// Workers and webhook processors serve no REST API: readiness is all they report.
+				if ((this.options.command ?? 'start') !== 'start') return true;
 				// n8n 1.123 reports ready a few seconds before its REST routes exist (404 until then).
 				const rest = await fetch(`${this.baseUrl}/rest/settings`);
 				return rest.status === 200 ? true : undefined;
