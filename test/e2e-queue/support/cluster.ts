@@ -106,15 +106,28 @@ export class QueueCluster {
 	}
 
 	/** Executions of a workflow in Postgres, by status. */
-	async executionCounts(workflowId: string): Promise<{ total: number; finished: number }> {
-		const [row] = await this.postgres.query<{ total: string; finished: string }>(
+	/**
+	 * Executions of a workflow by state. `orphaned`: rows n8n recorded but never started, older than a
+	 * minute — what a webhook processor killed between recording an execution and enqueueing it
+	 * leaves behind (status `new` for good; Stripe got no 2xx, so its re-send runs the event).
+	 */
+	async executionCounts(
+		workflowId: string,
+	): Promise<{ total: number; finished: number; orphaned: number }> {
+		const [row] = await this.postgres.query<{ total: string; finished: string; orphaned: string }>(
 			DATABASE,
 			`SELECT count(*) AS total,
-				count(*) FILTER (WHERE status IN ('success', 'error', 'crashed', 'canceled')) AS finished
+				count(*) FILTER (WHERE status IN ('success', 'error', 'crashed', 'canceled')) AS finished,
+				count(*) FILTER (WHERE status = 'new' AND "startedAt" IS NULL
+					AND "createdAt" < now() - interval '60 seconds') AS orphaned
 			FROM execution_entity WHERE "workflowId" = $1`,
 			[workflowId],
 		);
-		return { total: Number(row.total), finished: Number(row.finished) };
+		return {
+			total: Number(row.total),
+			finished: Number(row.finished),
+			orphaned: Number(row.orphaned),
+		};
 	}
 
 	async stop(): Promise<void> {

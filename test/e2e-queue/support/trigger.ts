@@ -107,8 +107,8 @@ export async function settledExecutions(
 	let previous = -1;
 	await pollUntil(
 		async () => {
-			const { total, finished } = await cluster.executionCounts(workflowId);
-			const stable = total === previous && finished === total && total >= atLeast;
+			const { total, finished, orphaned } = await cluster.executionCounts(workflowId);
+			const stable = total === previous && finished + orphaned === total && finished >= atLeast;
 			previous = total;
 			return stable ? true : undefined;
 		},
@@ -127,7 +127,7 @@ async function emittedItems(cluster: QueueCluster, workflowId: string): Promise<
 		DATABASE,
 		`SELECT e.id, e.status, d.data FROM execution_entity e
 			JOIN execution_data d ON d."executionId" = e.id
-			WHERE e."workflowId" = $1 ORDER BY e.id`,
+			WHERE e."workflowId" = $1 AND e.status <> 'new' ORDER BY e.id`,
 		[workflowId],
 	);
 	return rows.map((row) => {
