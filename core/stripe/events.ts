@@ -29,16 +29,7 @@ export interface NormalizeEventOptions {
 }
 
 /** What the event envelope must hold; anything else is not a Stripe event. */
-interface StripeEventEnvelope {
-	id: string;
-	type: string;
-	created: number;
-	livemode: boolean;
-	apiVersion: string | null;
-	/** Connect: the connected account the event happened on (top-level `account`). */
-	account: string | null;
-	object: StripeObject;
-}
+type StripeEventEnvelope = NormalizedEvent['event'] & { object: StripeObject };
 
 export function normalizeStripeEvent(
 	event: Record<string, unknown>,
